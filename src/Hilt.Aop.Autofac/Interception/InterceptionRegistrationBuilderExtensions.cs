@@ -46,14 +46,8 @@ public static class InterceptionRegistrationBuilderExtensions
         Throw.IfNull(registration);
         Throw.IfNull(options);
 
-        // Placed just before the activation phase and calling next first, the proxy wraps the instance after every
-        // activation step (property injection, OnActivating) whatever order they were configured in: those cast
-        // the instance to the concrete type and would fail on an interface proxy.
-        registration.ConfigurePipeline(p => p.Use(
-            "Hilt interface interception",
-            PipelinePhase.ParameterSelection,
-            MiddlewareInsertionMode.EndOfPhase,
-            (context, next) => InterfaceInterception.Activate(context, next, options)));
+        var middleware = new InterfaceProxyMiddleware(options);
+        registration.ConfigurePipeline(p => p.Use(middleware, MiddlewareInsertionMode.EndOfPhase));
         return registration;
     }
 
@@ -105,7 +99,7 @@ public static class InterceptionRegistrationBuilderExtensions
         Throw.IfNull(interceptorServices);
 
         var metadata = registration.RegistrationData.Metadata;
-        var services = metadata.TryGetValue(InterfaceInterception.InterceptorsKey, out var existing) && existing is IEnumerable<Service> given
+        var services = metadata.TryGetValue(InterfaceProxyMiddleware.InterceptorsKey, out var existing) && existing is IEnumerable<Service> given
             ? new List<Service>(given)
             : new List<Service>();
         foreach (var service in interceptorServices)
@@ -116,7 +110,7 @@ public static class InterceptionRegistrationBuilderExtensions
             }
         }
 
-        metadata[InterfaceInterception.InterceptorsKey] = services.ToArray();
+        metadata[InterfaceProxyMiddleware.InterceptorsKey] = services.ToArray();
         return registration;
     }
 }

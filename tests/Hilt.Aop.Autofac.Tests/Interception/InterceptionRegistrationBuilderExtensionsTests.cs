@@ -245,6 +245,18 @@ public sealed class InterceptionRegistrationBuilderExtensionsTests
     }
 
     [Fact]
+    public void InterceptedBy_HiltInterceptorWithoutAddHilt_ErrorSaysToAddHilt()
+    {
+        var builder = new ContainerBuilder();
+        builder.RegisterType<FakeChatService>().As<IChatService>().EnableInterfaceInterceptors().InterceptedBy(typeof(HiltInterceptor));
+        using var container = builder.Build();
+
+        var error = Assert.Throws<DependencyResolutionException>(() => container.Resolve<IChatService>());
+
+        Assert.Contains("AddHilt", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void InterceptedBy_NullTypes_Throws()
     {
         var builder = new ContainerBuilder();

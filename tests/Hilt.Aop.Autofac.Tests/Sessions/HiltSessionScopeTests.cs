@@ -83,6 +83,21 @@ public sealed class HiltSessionScopeTests
     }
 
     [Fact]
+    public void BeginHiltScope_SingleInstanceComponent_KeepsTheRootSession()
+    {
+        var builder = new ContainerBuilder();
+        builder.AddHilt(o => o.DefaultSession = new HiltSession { ConversationKey = "default" });
+        builder.RegisterType<FakeChatService>().As<IChatService>().SingleInstance().EnableInterfaceInterceptors().InterceptedBy(typeof(HiltInterceptor));
+        using var container = builder.Build();
+        using var scope = container.BeginHiltScope("request");
+
+        var service = scope.Resolve<IChatService>();
+
+        Assert.Same(container.Resolve<HiltInterceptor>(), ((IProxyTargetAccessor)service).GetInterceptors().Single());
+        Assert.Null(SessionOf(service));
+    }
+
+    [Fact]
     public void Set_BeforeFirstUse_AppliesToTheScope()
     {
         using var container = BuildContainer();
