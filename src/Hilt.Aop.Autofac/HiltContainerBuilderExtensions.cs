@@ -67,10 +67,7 @@ public static class HiltContainerBuilderExtensions
         Throw.IfNull(builder);
         Throw.IfNull(session);
 
-        builder.Register(ctx => HiltSessionAccessor.Create(ctx, session))
-            .As<IHiltSessionAccessor>()
-            .AsSelf()
-            .InstancePerLifetimeScope();
+        builder.RegisterInstance(new DeclaredHiltSession(session));
         return builder;
     }
 
@@ -86,7 +83,7 @@ public static class HiltContainerBuilderExtensions
 
     private static void RegisterScoped(ContainerBuilder builder)
     {
-        builder.Register(ctx => HiltSessionAccessor.Create(ctx, null))
+        builder.Register(ctx => HiltSessionAccessor.Create(ctx))
             .As<IHiltSessionAccessor>()
             .AsSelf()
             .InstancePerLifetimeScope();

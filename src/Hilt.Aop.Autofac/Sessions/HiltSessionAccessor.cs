@@ -53,14 +53,22 @@ internal sealed class HiltSessionAccessor : IHiltSessionAccessor
     }
 
     /// <summary>Creates the holder for the scope being activated in, chained to its parent scope's holder.</summary>
-    internal static HiltSessionAccessor Create(IComponentContext context, HiltSession? own)
+    internal static HiltSessionAccessor Create(IComponentContext context)
     {
+        var scope = context.Resolve<ILifetimeScope>();
+        var declared = scope.ResolveOptional<DeclaredHiltSession>();
         HiltSessionAccessor? parent = null;
-        if (context.Resolve<ILifetimeScope>() is ISharingLifetimeScope { ParentLifetimeScope: { } parentScope })
+        if (scope is ISharingLifetimeScope { ParentLifetimeScope: { } parentScope })
         {
             parent = parentScope.ResolveOptional<HiltSessionAccessor>();
+
+            // Registrations flow into child scopes: a declaration the parent also sees was made further up.
+            if (declared is not null && ReferenceEquals(declared, parentScope.ResolveOptional<DeclaredHiltSession>()))
+            {
+                declared = null;
+            }
         }
 
-        return new HiltSessionAccessor(parent, own);
+        return new HiltSessionAccessor(parent, declared?.Session);
     }
 }

@@ -111,6 +111,20 @@ public sealed class HiltSessionScopeTests
     }
 
     [Fact]
+    public void Set_InScopeBegunWithSession_ChildScopesInheritTheSetSession()
+    {
+        using var container = BuildContainer();
+        using var scope = container.BeginHiltScope("declared", tenant: "acme");
+        scope.Resolve<IHiltSessionAccessor>().Set(new HiltSession { ConversationKey = "replaced" });
+        using var child = scope.BeginLifetimeScope();
+
+        var session = SessionOf(child.Resolve<IChatService>());
+
+        Assert.Equal("replaced", session?.ConversationKey);
+        Assert.Null(session?.Tenant);
+    }
+
+    [Fact]
     public void Set_AfterInterceptorCreated_ThrowsInvalidOperation()
     {
         using var container = BuildContainer();
