@@ -25,6 +25,8 @@ public sealed record FakeRequest(string Method, string Path, string Query, strin
 public sealed class FakeGoogle : IAsyncDisposable
 {
     public const string SpreadsheetId = "sheet-123";
+    /// <summary>The audience Google.Apis.Auth signs for, whatever token endpoint the request goes to (as Google expects).</summary>
+    public const string GoogleAudience = "https://oauth2.googleapis.com/token";
     public const string ClientEmail = "hilt-writer@hilt-test.iam.gserviceaccount.com";
 
     private readonly object _gate = new();
@@ -252,7 +254,7 @@ public sealed class FakeGoogle : IAsyncDisposable
         using var payload = JsonDocument.Parse(Base64Url(parts[1]));
         var root = payload.RootElement;
         return root.GetProperty("iss").GetString() == ClientEmail
-            && root.GetProperty("aud").GetString() == TokenUri.AbsoluteUri
+            && root.GetProperty("aud").GetString() == GoogleAudience
             && (root.GetProperty("scope").GetString() ?? string.Empty).Contains("https://www.googleapis.com/auth/spreadsheets", StringComparison.Ordinal);
     }
 
