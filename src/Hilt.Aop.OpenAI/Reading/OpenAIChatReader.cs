@@ -9,33 +9,55 @@ namespace Hilt.Aop.OpenAI;
 /// <summary>Reads prompts, replies and usage from the OpenAI SDK's chat types.</summary>
 internal static class OpenAIChatReader
 {
-    /// <summary>Reads the newest user message: its text parts, and a description of its images.</summary>
-    public static OpenAIPrompt ReadPrompt(IEnumerable<ChatMessage>? messages)
+    /// <summary>Reads a request: the newest user message (text parts and image descriptions) and the history's fingerprint.</summary>
+    /// <param name="messages">The messages of the call.</param>
+    /// <param name="requestModel">The model the client asks for.</param>
+    /// <param name="cancellationToken">The caller's token.</param>
+    /// <returns>The request as Hilt logs it.</returns>
+    public static HiltChatRequest ReadRequest(IEnumerable<ChatMessage>? messages, string? requestModel, CancellationToken cancellationToken)
     {
+        var list = messages as IReadOnlyList<ChatMessage> ?? messages?.ToArray() ?? [];
         UserChatMessage? newest = null;
-        if (messages is IReadOnlyList<ChatMessage> list)
+        for (var i = list.Count - 1; i >= 0 && newest is null; i--)
         {
-            for (var i = list.Count - 1; i >= 0 && newest is null; i--)
-            {
-                newest = list[i] as UserChatMessage;
-            }
+            newest = list[i] as UserChatMessage;
         }
-        else if (messages is not null)
+
+        string? system = null;
+        string? firstUser = null;
+        foreach (var message in list)
         {
-            foreach (var message in messages)
+#pragma warning disable OPENAI001 // Developer messages (the newer system messages) are marked for evaluation; only their type is tested.
+            if (message is SystemChatMessage or DeveloperChatMessage)
+#pragma warning restore OPENAI001
             {
-                if (message is UserChatMessage user)
-                {
-                    newest = user;
-                }
+                system ??= ReadContent(message.Content).Text;
+            }
+            else if (message is UserChatMessage)
+            {
+                firstUser = ReadContent(message.Content).Text;
+                break;
             }
         }
 
-        return newest is null ? new OpenAIPrompt(null, null) : ReadContent(newest.Content);
+        var (text, images) = newest is null ? (null, null) : ReadContent(newest.Content);
+        return new HiltChatRequest
+        {
+            PromptText = text,
+            Images = images,
+            RequestModel = requestModel,
+            Provider = OpenAIChatCallAdapter.Provider,
+            HistoryFingerprint = HiltHistoryFingerprint.Compute(system, firstUser),
+            MessageCount = list.Count,
+            CancellationToken = cancellationToken,
+        };
     }
 
     /// <summary>Reads a non-streamed result: every choice's text, tool calls, refusal, usage and the HTTP status.</summary>
-    public static OpenAIReply ReadResult(ClientResult<ChatCompletion> result)
+    /// <param name="result">The SDK's result.</param>
+    /// <param name="retries">The number of retries the pipeline made, where it is known.</param>
+    /// <returns>The reply as Hilt logs it.</returns>
+    public static HiltChatResponse ReadResult(ClientResult<ChatCompletion> result, int? retries = null)
     {
         var completion = result.Value;
         var response = SafeRawResponse(result);
@@ -58,16 +80,62 @@ internal static class OpenAIChatReader
             text = all.ToString();
         }
 
-        return new OpenAIReply
+        // A refusal is the reply's text when there is no other: it is what the user saw.
+        return new HiltChatResponse
         {
-            Text = string.IsNullOrEmpty(text) ? null : text,
-            Refusal = string.IsNullOrEmpty(completion.Refusal) ? null : completion.Refusal,
+            Text = string.IsNullOrEmpty(text) ? NullIfEmpty(completion.Refusal) : text,
             ToolCalls = ReadToolCalls(completion.ToolCalls),
             FinishReason = FinishReasonText(completion.FinishReason),
             Model = completion.Model,
             ResponseId = completion.Id,
             Tokens = ReadUsage(completion.Usage),
             StatusCode = response?.Status,
+            Provider = OpenAIChatCallAdapter.Provider,
+            Retries = retries,
+        };
+    }
+
+    /// <summary>Reads what one streamed update adds to the reply.</summary>
+    /// <param name="update">The update.</param>
+    /// <returns>The text delta, tool call parts, finish reason, model, id and, on the last update, usage.</returns>
+    public static HiltStreamUpdate ReadUpdate(StreamingChatCompletionUpdate update)
+    {
+        string? text = null;
+        var content = update.ContentUpdate;
+        if (content.Count == 1)
+        {
+            text = content[0].Text;
+        }
+        else if (content.Count > 1)
+        {
+            text = JoinText(content);
+        }
+
+        if (string.IsNullOrEmpty(text))
+        {
+            text = NullIfEmpty(update.RefusalUpdate);
+        }
+
+        HiltToolCall[]? toolCalls = null;
+        var parts = update.ToolCallUpdates;
+        if (parts.Count > 0)
+        {
+            toolCalls = new HiltToolCall[parts.Count];
+            for (var i = 0; i < toolCalls.Length; i++)
+            {
+                var part = parts[i];
+                toolCalls[i] = new HiltToolCall(part.FunctionName, part.FunctionArgumentsUpdate?.ToString()) { CallId = part.ToolCallId, Index = part.Index };
+            }
+        }
+
+        return new HiltStreamUpdate
+        {
+            TextDelta = text,
+            ToolCalls = toolCalls,
+            Tokens = ReadUsage(update.Usage),
+            Model = update.Model,
+            FinishReason = update.FinishReason is { } reason ? FinishReasonText(reason) : null,
+            ResponseId = update.CompletionId,
         };
     }
 
@@ -100,16 +168,16 @@ internal static class OpenAIChatReader
         _ => reason.ToString(),
     };
 
-    private static OpenAIPrompt ReadContent(ChatMessageContent? content)
+    private static (string? Text, List<object?>? Images) ReadContent(ChatMessageContent? content)
     {
         if (content is null || content.Count == 0)
         {
-            return new OpenAIPrompt(string.Empty, null);
+            return (string.Empty, null);
         }
 
         if (content.Count == 1 && content[0].Kind == ChatMessageContentPartKind.Text)
         {
-            return new OpenAIPrompt(content[0].Text, null);
+            return (content[0].Text, null);
         }
 
         StringBuilder? text = null;
@@ -126,7 +194,7 @@ internal static class OpenAIChatReader
             }
         }
 
-        return new OpenAIPrompt(text?.ToString() ?? string.Empty, images);
+        return (text?.ToString() ?? string.Empty, images);
     }
 
     private static Dictionary<string, object?> DescribeImage(ChatMessageContentPart part)
@@ -194,22 +262,24 @@ internal static class OpenAIChatReader
         return text.ToString();
     }
 
-    private static IReadOnlyList<OpenAIToolCall> ReadToolCalls(IReadOnlyList<ChatToolCall>? calls)
+    private static HiltToolCall[]? ReadToolCalls(IReadOnlyList<ChatToolCall>? calls)
     {
         if (calls is null || calls.Count == 0)
         {
-            return [];
+            return null;
         }
 
-        var read = new OpenAIToolCall[calls.Count];
+        var read = new HiltToolCall[calls.Count];
         for (var i = 0; i < read.Length; i++)
         {
             var call = calls[i];
-            read[i] = new OpenAIToolCall(call.Id, call.FunctionName, call.FunctionArguments?.ToString());
+            read[i] = new HiltToolCall(call.FunctionName, call.FunctionArguments?.ToString()) { CallId = call.Id, Index = i };
         }
 
         return read;
     }
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
     private static PipelineResponse? SafeRawResponse(ClientResult result)
     {

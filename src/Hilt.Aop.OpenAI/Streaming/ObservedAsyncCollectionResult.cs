@@ -18,37 +18,38 @@ internal sealed class ObservedAsyncCollectionResult : AsyncCollectionResult<Stre
             .CreateDelegate<Func<AsyncCollectionResult<StreamingChatCompletionUpdate>, ClientResult, IAsyncEnumerable<StreamingChatCompletionUpdate>>>();
 
     private readonly AsyncCollectionResult<StreamingChatCompletionUpdate> _inner;
-    private readonly Func<OpenAIStreamObservation> _observe;
-    private OpenAIStreamObservation? _current;
+    private readonly IHiltStreamObserver _observer;
+    private IHiltStreamObserver? _current;
     private int _started;
 
     /// <param name="inner">The SDK's collection.</param>
-    /// <param name="observe">Creates the observation of the first enumeration (later ones pass through unobserved).</param>
-    public ObservedAsyncCollectionResult(AsyncCollectionResult<StreamingChatCompletionUpdate> inner, Func<OpenAIStreamObservation> observe)
+    /// <param name="observer">Watches the first enumeration (later ones pass through unobserved).</param>
+    public ObservedAsyncCollectionResult(AsyncCollectionResult<StreamingChatCompletionUpdate> inner, IHiltStreamObserver observer)
     {
         _inner = inner;
-        _observe = observe;
+        _observer = observer;
     }
 
     /// <summary>Gets the SDK's collection.</summary>
     public AsyncCollectionResult<StreamingChatCompletionUpdate> Inner => _inner;
 
     public override IAsyncEnumerable<ClientResult> GetRawPagesAsync() =>
-        Interlocked.Exchange(ref _started, 1) == 0 ? ObservedPagesAsync(_observe()) : _inner.GetRawPagesAsync();
+        Interlocked.Exchange(ref _started, 1) == 0 ? ObservedPagesAsync(_observer) : _inner.GetRawPagesAsync();
 
     public override ContinuationToken? GetContinuationToken(ClientResult page) => _inner.GetContinuationToken(page);
 
     protected override IAsyncEnumerable<StreamingChatCompletionUpdate> GetValuesFromPageAsync(ClientResult page)
     {
         var values = ValuesFromPage(_inner, page);
-        var observation = _current;
-        return observation is null ? values : ObservedValuesAsync(values, observation);
+        var observer = _current;
+        return observer is null ? values : ObservedValuesAsync(values, observer);
     }
 
-    private async IAsyncEnumerable<ClientResult> ObservedPagesAsync(OpenAIStreamObservation observation, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private async IAsyncEnumerable<ClientResult> ObservedPagesAsync(IHiltStreamObserver observer, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        _current = observation;
+        _current = observer;
         var ended = false;
+        int? status = null;
         IAsyncEnumerator<ClientResult>? pages = null;
         try
         {
@@ -65,11 +66,11 @@ internal sealed class ObservedAsyncCollectionResult : AsyncCollectionResult<Stre
                     }
 
                     page = pages.Current;
-                    observation.OnPage(page);
+                    status ??= StatusOf(page);
                 }
                 catch (Exception ex)
                 {
-                    observation.OnError(ex);
+                    observer.OnFailed(ex);
                     throw;
                 }
 
@@ -84,13 +85,26 @@ internal sealed class ObservedAsyncCollectionResult : AsyncCollectionResult<Stre
                 await pages.DisposeAsync().ConfigureAwait(false);
             }
 
-            observation.OnEnd(ended);
+            if (status is { } code)
+            {
+                observer.OnItem(new OpenAIStreamStatus(code));
+            }
+
+            if (ended)
+            {
+                observer.OnCompleted();
+            }
+            else
+            {
+                // Disposed before the end: the consumer stopped early, or a failure was already reported (it wins).
+                observer.OnAbandoned();
+            }
         }
     }
 
     private static async IAsyncEnumerable<StreamingChatCompletionUpdate> ObservedValuesAsync(
         IAsyncEnumerable<StreamingChatCompletionUpdate> values,
-        OpenAIStreamObservation observation,
+        IHiltStreamObserver observer,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var enumerator = values.GetAsyncEnumerator(cancellationToken);
@@ -110,17 +124,30 @@ internal sealed class ObservedAsyncCollectionResult : AsyncCollectionResult<Stre
                 }
                 catch (Exception ex)
                 {
-                    observation.OnError(ex);
+                    observer.OnFailed(ex);
                     throw;
                 }
 
-                observation.OnUpdate(update);
+                observer.OnItem(update);
                 yield return update;
             }
         }
         finally
         {
             await enumerator.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static int? StatusOf(ClientResult page)
+    {
+        try
+        {
+            return page.GetRawResponse()?.Status;
+        }
+        catch (InvalidOperationException)
+        {
+            // A page without a response (a test double): the status stays unknown.
+            return null;
         }
     }
 }

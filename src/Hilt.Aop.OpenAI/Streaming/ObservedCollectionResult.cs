@@ -21,37 +21,38 @@ internal sealed class ObservedCollectionResult : CollectionResult<StreamingChatC
             .CreateDelegate<Func<CollectionResult<StreamingChatCompletionUpdate>, ClientResult, IEnumerable<StreamingChatCompletionUpdate>>>();
 
     private readonly CollectionResult<StreamingChatCompletionUpdate> _inner;
-    private readonly Func<OpenAIStreamObservation> _observe;
-    private OpenAIStreamObservation? _current;
+    private readonly IHiltStreamObserver _observer;
+    private IHiltStreamObserver? _current;
     private int _started;
 
     /// <param name="inner">The SDK's collection.</param>
-    /// <param name="observe">Creates the observation of the first enumeration (later ones pass through unobserved).</param>
-    public ObservedCollectionResult(CollectionResult<StreamingChatCompletionUpdate> inner, Func<OpenAIStreamObservation> observe)
+    /// <param name="observer">Watches the first enumeration (later ones pass through unobserved).</param>
+    public ObservedCollectionResult(CollectionResult<StreamingChatCompletionUpdate> inner, IHiltStreamObserver observer)
     {
         _inner = inner;
-        _observe = observe;
+        _observer = observer;
     }
 
     /// <summary>Gets the SDK's collection.</summary>
     public CollectionResult<StreamingChatCompletionUpdate> Inner => _inner;
 
     public override IEnumerable<ClientResult> GetRawPages() =>
-        Interlocked.Exchange(ref _started, 1) == 0 ? ObservedPages(_observe()) : _inner.GetRawPages();
+        Interlocked.Exchange(ref _started, 1) == 0 ? ObservedPages(_observer) : _inner.GetRawPages();
 
     public override ContinuationToken? GetContinuationToken(ClientResult page) => _inner.GetContinuationToken(page);
 
     protected override IEnumerable<StreamingChatCompletionUpdate> GetValuesFromPage(ClientResult page)
     {
         var values = ValuesFromPage(_inner, page);
-        var observation = _current;
-        return observation is null ? values : ObservedValues(values, observation);
+        var observer = _current;
+        return observer is null ? values : ObservedValues(values, observer);
     }
 
-    private IEnumerable<ClientResult> ObservedPages(OpenAIStreamObservation observation)
+    private IEnumerable<ClientResult> ObservedPages(IHiltStreamObserver observer)
     {
-        _current = observation;
+        _current = observer;
         var ended = false;
+        int? status = null;
         IEnumerator<ClientResult>? pages = null;
         try
         {
@@ -68,11 +69,11 @@ internal sealed class ObservedCollectionResult : CollectionResult<StreamingChatC
                     }
 
                     page = pages.Current;
-                    observation.OnPage(page);
+                    status ??= StatusOf(page);
                 }
                 catch (Exception ex)
                 {
-                    observation.OnError(ex);
+                    observer.OnFailed(ex);
                     throw;
                 }
 
@@ -83,11 +84,24 @@ internal sealed class ObservedCollectionResult : CollectionResult<StreamingChatC
         {
             _current = null;
             pages?.Dispose();
-            observation.OnEnd(ended);
+            if (status is { } code)
+            {
+                observer.OnItem(new OpenAIStreamStatus(code));
+            }
+
+            if (ended)
+            {
+                observer.OnCompleted();
+            }
+            else
+            {
+                // Disposed before the end: the consumer stopped early, or a failure was already reported (it wins).
+                observer.OnAbandoned();
+            }
         }
     }
 
-    private static IEnumerable<StreamingChatCompletionUpdate> ObservedValues(IEnumerable<StreamingChatCompletionUpdate> values, OpenAIStreamObservation observation)
+    private static IEnumerable<StreamingChatCompletionUpdate> ObservedValues(IEnumerable<StreamingChatCompletionUpdate> values, IHiltStreamObserver observer)
     {
         using var enumerator = values.GetEnumerator();
         while (true)
@@ -104,12 +118,25 @@ internal sealed class ObservedCollectionResult : CollectionResult<StreamingChatC
             }
             catch (Exception ex)
             {
-                observation.OnError(ex);
+                observer.OnFailed(ex);
                 throw;
             }
 
-            observation.OnUpdate(update);
+            observer.OnItem(update);
             yield return update;
+        }
+    }
+
+    private static int? StatusOf(ClientResult page)
+    {
+        try
+        {
+            return page.GetRawResponse()?.Status;
+        }
+        catch (InvalidOperationException)
+        {
+            // A page without a response (a test double): the status stays unknown.
+            return null;
         }
     }
 }
