@@ -8,8 +8,10 @@ namespace Hilt.Aop.Samples.Privacy;
 public static class PrivacySample
 {
     public static readonly string[] Columns =
-        [HiltColumns.Timestamp, HiltColumns.ConversationId, HiltColumns.Speaker, HiltColumns.Action, HiltColumns.StatusCode,
-         HiltColumns.TokensIn, HiltColumns.TokensOut, HiltColumns.CostUsd, HiltColumns.LatencyMs, HiltColumns.Model];
+    [
+        HiltColumns.Timestamp, HiltColumns.ConversationId, HiltColumns.Speaker, HiltColumns.Action, HiltColumns.StatusCode,
+        HiltColumns.TokensIn, HiltColumns.TokensOut, HiltColumns.CostUsd, HiltColumns.LatencyMs, HiltColumns.Model,
+    ];
 
     public static async Task<int> RunAsync(string logPath, TextWriter output)
     {
