@@ -7,7 +7,7 @@ namespace Hilt.Aop.GoogleSheets.Tests;
 
 public sealed class GoogleSheetsSinkTests : IAsyncLifetime
 {
-    private readonly RSA _key = RSA.Create(2048);
+    private readonly RSA _key = TestKeys.Create();
     private readonly TempFolder _folder = new();
     private readonly List<HiltDiagnostic> _reports = [];
     private readonly HiltDiagnostics _diagnostics = new();
