@@ -410,6 +410,11 @@ internal sealed class GoogleSheetsSink : IHiltSink
                     return false;
                 }
             }
+            catch (SheetsApiException ex) when (ex.Kind == SheetsFailureKind.Rejected && _worksheet is not null && attempt == 0)
+            {
+                // Most often the worksheet was deleted or renamed while running: find or create it again, once.
+                _worksheet = null;
+            }
             catch (SheetsApiException ex)
             {
                 // A configuration problem: retrying cannot help, so this instance stops calling Google.
