@@ -57,7 +57,8 @@ public sealed class GoogleSheetsSinkTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(0, 2000).Select(i => $"00000000-0000-7000-8000-{i:D12}"), eventIds);
         Assert.InRange(_google.Appends.Count, 1, 40);
         Assert.Single(_google.Requests, r => r.Method == "PUT");
-        Assert.Single(_google.Requests, r => r.Path.EndsWith(":batchUpdate", StringComparison.Ordinal));
+        var addSheet = Assert.Single(_google.Requests, r => r.Path.EndsWith(":batchUpdate", StringComparison.Ordinal));
+        Assert.Equal(15, JsonNode.Parse(addSheet.Body)!["requests"]![0]!["addSheet"]!["properties"]!["gridProperties"]!["columnCount"]!.GetValue<int>());
         Assert.False(File.Exists(_folder.File("spool.jsonl")));
     }
 
