@@ -38,7 +38,9 @@ public sealed class GoogleSheetsSinkTests : IAsyncLifetime
     {
         _google.AddWorksheet("Sheet1");
         var options = new HiltOptions();
-        options.WriteTo(SheetsFixture.Sink(SheetsFixture.Options(_google, _folder), diagnostics: options.Diagnostics));
+        var sinkOptions = SheetsFixture.Options(_google, _folder);
+        sinkOptions.BatchInterval = TimeSpan.FromMilliseconds(200);
+        options.WriteTo(SheetsFixture.Sink(sinkOptions, diagnostics: options.Diagnostics));
         await using (var recorder = new HiltRecorder(options))
         {
             for (var call = 0; call < 1000; call++)
