@@ -184,3 +184,39 @@ public sealed class MarkedChat : IMarkedChat
 {
     public string Ask(string prompt) => "ok";
 }
+
+public sealed class AutofacTenantRoutingTests
+{
+    [Fact]
+    public void BeginHiltScope_TwoTenantsAndEscapingName_EachTenantOwnFileNothingOutsideLogFolder()
+    {
+        using var temp = new TempFolder();
+        var logs = temp.File(Path.Combine("a", "b", "logs"));
+        var builder = new ContainerBuilder();
+        builder.AddHilt(o => o.WriteToJsonl(Path.Combine(logs, "{tenant}", "chat.jsonl")));
+        builder.RegisterType<FakeChatService>().As<IChatService>().EnableInterfaceInterceptors().InterceptedBy(typeof(HiltInterceptor));
+
+        using (var container = builder.Build())
+        {
+            foreach (var tenant in new[] { "acme", "globex", "../../etc/x" })
+            {
+                using var scope = container.BeginHiltScope($"conv-{tenant}", tenant: tenant);
+                scope.Resolve<IChatService>().Ask($"hello from {tenant}");
+            }
+        }
+
+        var acme = HiltJsonlReader.ReadFile(Path.Combine(logs, "acme", "chat.jsonl")).Events;
+        var globex = HiltJsonlReader.ReadFile(Path.Combine(logs, "globex", "chat.jsonl")).Events;
+        Assert.Equal(2, acme.Count);
+        Assert.Equal(2, globex.Count);
+        Assert.All(acme, e => Assert.Equal("acme", e.GetExtension(HiltExtensionKeys.Tenant)));
+        Assert.All(globex, e => Assert.Equal("globex", e.GetExtension(HiltExtensionKeys.Tenant)));
+
+        var files = Directory.GetFiles(temp.Path, "*", SearchOption.AllDirectories);
+        Assert.Equal(3, files.Length);
+        Assert.All(files, f => Assert.StartsWith(logs + Path.DirectorySeparatorChar, f, StringComparison.Ordinal));
+        Assert.False(Directory.Exists(temp.File(Path.Combine("a", "etc"))));
+        var escaped = Assert.Single(files, f => !f.Contains("acme", StringComparison.Ordinal) && !f.Contains("globex", StringComparison.Ordinal));
+        Assert.All(HiltJsonlReader.ReadFile(escaped).Events, e => Assert.Equal("../../etc/x", e.GetExtension(HiltExtensionKeys.Tenant)));
+    }
+}
