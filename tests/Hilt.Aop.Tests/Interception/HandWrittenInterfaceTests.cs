@@ -183,6 +183,27 @@ public class HandWrittenInterfaceTests
     }
 
     [Fact]
+    public void HiltSession_AmbientContainerFrame_RanksBeneathAttributes()
+    {
+        using var harness = new Harness();
+        var proxy = harness.Proxy<ISupportBot>(new SupportBot());
+
+        using (HiltScope.Push(new HiltSession { Name = "request-scope", User = "request-user" }, HiltScopeKind.Container))
+        {
+            proxy.Summarise("text");
+            using (HiltScope.Begin(new HiltSession { Name = "explicit" }))
+            {
+                proxy.Summarise("text");
+            }
+        }
+
+        var prompts = harness.Events.Where(e => e.Action == HiltActions.Prompt).ToList();
+        Assert.Equal("method-session", prompts[0].GetExtension(HiltExtensionKeys.Session));
+        Assert.Equal("request-user", prompts[0].Actor.Id);
+        Assert.Equal("explicit", prompts[1].GetExtension(HiltExtensionKeys.Session));
+    }
+
+    [Fact]
     public void GetPlan_SameMethod_IsBuiltOnce()
     {
         using var harness = new Harness();
