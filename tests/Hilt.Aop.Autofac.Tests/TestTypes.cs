@@ -21,8 +21,21 @@ public interface IModeration
     bool IsAllowed(string text);
 }
 
-public sealed class FakeChatService : IChatService, IModeration
+public interface ITranslator
 {
+    string Translate(string input);
+}
+
+[HiltSession(Tenant = "from-attribute", Name = "attributed")]
+public interface IAttributedChat
+{
+    string Ask(string prompt);
+}
+
+public sealed class FakeChatService : IChatService, IModeration, ITranslator
+{
+    public string Translate(string input) => "translated: " + input;
+
     public string Ask(string prompt) => "echo: " + prompt;
 
     public async Task<string> AskAsync(string prompt, CancellationToken cancellationToken = default)
@@ -43,6 +56,11 @@ public sealed class FakeChatService : IChatService, IModeration
     public int CountWords(string text) => text.Split(' ').Length;
 
     public bool IsAllowed(string text) => !text.Contains("forbidden", StringComparison.Ordinal);
+}
+
+public sealed class AttributedChatService : IAttributedChat
+{
+    public string Ask(string prompt) => "attributed: " + prompt;
 }
 
 public interface IAiService<T>

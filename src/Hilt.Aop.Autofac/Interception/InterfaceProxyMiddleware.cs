@@ -18,9 +18,6 @@ internal sealed class InterfaceProxyMiddleware : IResolveMiddleware
     /// <summary>The registration metadata key holding the interceptor services given with <c>InterceptedBy</c>.</summary>
     internal const string InterceptorsKey = "Hilt.Aop.Autofac.Interception.Interceptors";
 
-    // Castle caches every generated proxy type in its generator; one per process keeps that cache shared.
-    private static readonly ProxyGenerator Generator = new();
-
     private readonly ProxyGenerationOptions _options;
 
     // What to proxy and with which interceptors depends only on the component type: worked out once per type.
@@ -56,7 +53,8 @@ internal sealed class InterfaceProxyMiddleware : IResolveMiddleware
             interceptors[i] = ResolveInterceptor(context, plan.Interceptors[i]);
         }
 
-        context.Instance = Generator.CreateInterfaceProxyWithTarget(primary, plan.AdditionalTo(primary), target, _options, interceptors);
+        // The core's one generator: each proxy type is generated once per process, shared with HiltProxy.
+        context.Instance = HiltProxy.Generator.CreateInterfaceProxyWithTarget(primary, plan.AdditionalTo(primary), target, _options, interceptors);
     }
 
     public override string ToString() => "Hilt interface interception";

@@ -257,6 +257,23 @@ public sealed class InterceptionRegistrationBuilderExtensionsTests
     }
 
     [Fact]
+    public void EnableInterfaceInterceptors_ProxyGenerationOptionsHook_SkipsExcludedMethods()
+    {
+        var builder = new ContainerBuilder();
+        builder.RegisterType<CountingInterceptor>().SingleInstance();
+        builder.RegisterType<FakeChatService>().As<IChatService>()
+            .EnableInterfaceInterceptors(new ProxyGenerationOptions(new OnlyAskHook()))
+            .InterceptedBy(typeof(CountingInterceptor));
+        using var container = builder.Build();
+        var service = container.Resolve<IChatService>();
+
+        service.CountWords("a b");
+        service.Ask("x");
+
+        Assert.Equal(["Ask"], container.Resolve<CountingInterceptor>().Calls);
+    }
+
+    [Fact]
     public void InterceptedBy_NullTypes_Throws()
     {
         var builder = new ContainerBuilder();
@@ -264,4 +281,21 @@ public sealed class InterceptionRegistrationBuilderExtensionsTests
 
         Assert.Throws<ArgumentNullException>(() => registration.InterceptedBy((Type[])null!));
     }
+}
+
+public sealed class OnlyAskHook : IProxyGenerationHook
+{
+    public void MethodsInspected()
+    {
+    }
+
+    public void NonProxyableMemberNotification(Type type, System.Reflection.MemberInfo memberInfo)
+    {
+    }
+
+    public bool ShouldInterceptMethod(Type type, System.Reflection.MethodInfo methodInfo) => methodInfo.Name == "Ask";
+
+    public override bool Equals(object? obj) => obj is OnlyAskHook;
+
+    public override int GetHashCode() => typeof(OnlyAskHook).GetHashCode();
 }
