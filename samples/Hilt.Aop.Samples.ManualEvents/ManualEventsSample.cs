@@ -30,8 +30,8 @@ public static class ManualEventsSample
             output.WriteLine($"> {Question}");
             output.WriteLine($"  {response.Text}");
 
-            var completion = response.AdditionalProperties?.TryGetValue("hilt_event_id", out var id) == true ? id as string : null;
-            recorder.RecordFeedback(completion ?? toolCall.EventId, rating: 1, comment: "Helpful");
+            // Feedback answers the completion the user just saw.
+            recorder.RecordFeedback(recorder.LastCompletionId!, rating: 1, comment: "Helpful");
             recorder.RecordGuardrail("pii-filter", "allow", reason: "no personal data in the reply");
         }
 

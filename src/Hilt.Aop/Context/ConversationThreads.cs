@@ -26,11 +26,14 @@ internal sealed class ConversationThreads
 
     private readonly LruMap<long, ConversationState> _byHistory = new(Capacity);
     private readonly LruMap<string, ConversationState> _byId = new(Capacity);
-    private string? _lastConversationId;
+    private ConversationState? _lastConversation;
     private string? _defaultConversationId;
 
     /// <summary>Gets the id of the conversation most recently used in this scope, if any.</summary>
-    public string? LastConversationId => Volatile.Read(ref _lastConversationId);
+    public string? LastConversationId => Volatile.Read(ref _lastConversation)?.Id;
+
+    /// <summary>Gets the event id of the latest completion of the conversation most recently used in this scope, if any.</summary>
+    public string? LastCompletionId => Volatile.Read(ref _lastConversation)?.LastCompletionId;
 
     /// <summary>Gets an id for events that belong to no known conversation in this scope; created once.</summary>
     public string DefaultConversationId
@@ -52,7 +55,7 @@ internal sealed class ConversationThreads
     public ConversationState ForId(string conversationId)
     {
         var state = _byId.GetOrAdd(conversationId, static id => new ConversationState(id));
-        Volatile.Write(ref _lastConversationId, conversationId);
+        Volatile.Write(ref _lastConversation, state);
         return state;
     }
 
@@ -85,7 +88,7 @@ internal sealed class ConversationThreads
             state.LastMessageCount = messageCount;
         }
 
-        Volatile.Write(ref _lastConversationId, state.Id);
+        Volatile.Write(ref _lastConversation, state);
         return (state, continues);
     }
 
@@ -95,7 +98,7 @@ internal sealed class ConversationThreads
     public ConversationState ForOneShot(string seed)
     {
         var state = new ConversationState(HiltConversationId.FromKey("call:" + seed));
-        Volatile.Write(ref _lastConversationId, state.Id);
+        Volatile.Write(ref _lastConversation, state);
         return state;
     }
 }

@@ -25,6 +25,28 @@ public class ManualEventTests
     }
 
     [Fact]
+    public void LastCompletionId_AfterChatCalls_IsTheLatestCompletionOfThisScopeOnly()
+    {
+        using var harness = new Harness();
+        var proxy = harness.Proxy<IBot>(new Bot(harness.Clock));
+        Assert.Null(harness.Recorder.LastCompletionId);
+
+        using (HiltScope.Begin("ticket-1"))
+        {
+            proxy.Ask("first question");
+            proxy.Ask("second question");
+            var completions = harness.Events.Where(e => e.Action == HiltActions.Completion).ToList();
+            Assert.Equal(2, completions.Count);
+            Assert.Equal(completions[1].EventId, harness.Recorder.LastCompletionId);
+
+            using (HiltScope.Begin("ticket-2"))
+            {
+                Assert.Null(harness.Recorder.LastCompletionId);
+            }
+        }
+    }
+
+    [Fact]
     public void RecordFeedback_AfterAChatCall_JoinsThatConversation()
     {
         using var harness = new Harness();
