@@ -42,6 +42,11 @@ internal sealed partial class SecretRedactor : IHiltRedactor
     private static readonly string[] _triggers =
         ["sk-", "AIza", "bearer", "authorization", "api-key", "api_key", "PRIVATE KEY", "private_key", "client_secret", "refresh_token", "access_token"];
 
+    // Per trigger, where the secret's match may start relative to it: at the trigger; before a JSON key's
+    // quote (", \" or \u0022); at the "x-" or "x-goog-" of an api-key header; at a PEM block's "-----BEGIN".
+    private static readonly int[][] _startOffsets =
+        [[0], [0], [0], [0], [0, -2, -7], [-1, -2, -6], [PemStart], [-1, -2, -6], [-1, -2, -6], [-1, -2, -6], [-1, -2, -6]];
+
 #if NET9_0_OR_GREATER
     private static readonly SearchValues<string> _triggerValues = SearchValues.Create(_triggers, StringComparison.OrdinalIgnoreCase);
 #endif
@@ -123,7 +128,7 @@ internal sealed partial class SecretRedactor : IHiltRedactor
         while (position < text.Length && finder.Next(position, out var trigger) is var index && index >= 0)
         {
             Match? found = null;
-            foreach (var offset in StartOffsets(trigger))
+            foreach (var offset in trigger < 0 ? [] : _startOffsets[trigger])
             {
                 var start = offset == PemStart ? PemBegin(text, index) : index + offset;
                 if (start >= copied && start <= text.Length && regex.Match(text, start) is { Success: true } match)
@@ -146,16 +151,6 @@ internal sealed partial class SecretRedactor : IHiltRedactor
 
         return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
     }
-
-    // Where, relative to a trigger, the secret's match starts: at the trigger; before a JSON key's quote
-    // (", \" or \u0022); at "x-" or "x-goog-" before api-key; at the "-----BEGIN" of a PEM block.
-    private static int[] StartOffsets(int trigger) => _triggers[trigger] switch
-    {
-        "api-key" => [0, -2, -7],
-        "api_key" or "private_key" or "client_secret" or "refresh_token" or "access_token" => [-1, -2, -6],
-        "PRIVATE KEY" => [PemStart],
-        _ => [0],
-    };
 
     private static int PemBegin(string text, int privateKey)
     {

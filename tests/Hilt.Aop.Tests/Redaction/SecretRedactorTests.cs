@@ -24,6 +24,8 @@ public class SecretRedactorTests
         { $"{{\"Authorization\": \"Basic dXNlcjpwYXNzd29yZDEyMw==\"}}", "dXNlcjpwYXNzd29yZDEyMw==", "[REDACTED:authorization]" },
         { $"headers: x-api-key: {AnthropicKey.Replace("sk-ant-", "k", StringComparison.Ordinal)}", AnthropicKey.Replace("sk-ant-", "k", StringComparison.Ordinal), "[REDACTED:api_key]" },
         { $"here is my key\n{PemKey}\nthanks", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7", "[REDACTED:private_key]" },
+        { "{\"client_secret\": \"GOCSPX-abcdefghijklmnop1234\", \"client_id\": \"42\"}", "GOCSPX-abcdefghijklmnop1234", "[REDACTED:client_secret]" },
+        { "config {\"api_key\":\"k-123456789-abcdef\"}", "k-123456789-abcdef", "[REDACTED:api_key]" },
         { $"truncated: -----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAtruncatedSecret", "MIIEowIBAAKCAQEAtruncatedSecret", "[REDACTED:private_key]" },
     };
 
@@ -156,6 +158,16 @@ public class SecretRedactorTests
         Assert.Equal("[REDACTED:google_api_key]", redacted.Actor.Metadata!["key"]);
         var list = Assert.IsAssignableFrom<IReadOnlyList<object?>>(redacted.Provenance!["config"]);
         Assert.Equal(new object?[] { "ok", "token=[REDACTED:openai_key]" }, list);
+    }
+
+    [Fact]
+    public void RedactText_SeveralSecretsAmongLookAlikes_EachIsReplacedAndTheRestKept()
+    {
+        var text = $"task-runner ask-me {OpenAiKey} the bearer of news; key={GoogleKey}; Bearer {JwtToken} end";
+
+        var redacted = SecretRedactor.RedactText(text);
+
+        Assert.Equal("task-runner ask-me [REDACTED:openai_key] the bearer of news; key=[REDACTED:google_api_key]; Bearer [REDACTED:bearer_token] end", redacted);
     }
 
     [Fact]
