@@ -347,8 +347,8 @@ internal sealed partial class SecretRedactor : IHiltRedactor
         |(?<![A-Za-z0-9_-])(?<ant>sk-ant-[A-Za-z0-9_-]{16,})
         |(?<![A-Za-z0-9_-])(?<oai>sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,})
         |(?<![A-Za-z0-9_-])(?<goog>AIza[0-9A-Za-z_-]{35})
-        |(?<ap>(?i:\bauthorization)["']?\s*[:=]\s*["']?)(?<av>(?i:(?:bearer|basic|token|digest|bot)\s+)[^\s"',;}]+|[^\s"',;}]{8,})
-        |(?<kp>(?i:\b(?:x-api-key|x-goog-api-key|api-key))["']?\s*[:=]\s*["']?)(?<kv>[^\s"',;}]{8,})
+        |(?<ap>(?i:\bauthorization)\\?["']?\s*[:=]\s*\\?["']?)(?<av>(?i:(?:bearer|basic|token|digest|bot)\s+)[^\s"',;}\\]+|[^\s"',;}\\]{8,})
+        |(?<kp>(?i:\b(?:x-api-key|x-goog-api-key|api-key))\\?["']?\s*[:=]\s*\\?["']?)(?<kv>[^\s"',;}\\]{8,})
         |(?<bp>(?i:\bbearer)\s+)(?<bv>[A-Za-z0-9._~+/-]{16,}=*)
         )
         """,

@@ -26,6 +26,7 @@ public class SecretRedactorTests
         { $"here is my key\n{PemKey}\nthanks", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7", "[REDACTED:private_key]" },
         { "{\"client_secret\": \"GOCSPX-abcdefghijklmnop1234\", \"client_id\": \"42\"}", "GOCSPX-abcdefghijklmnop1234", "[REDACTED:client_secret]" },
         { "config {\"api_key\":\"k-123456789-abcdef\"}", "k-123456789-abcdef", "[REDACTED:api_key]" },
+        { "Error: {\\\"headers\\\":{\\\"Authorization\\\":\\\"Basic c2VjcmV0OnBhc3M=\\\"}}", "c2VjcmV0OnBhc3M=", "[REDACTED:authorization]" },
         { $"truncated: -----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAtruncatedSecret", "MIIEowIBAAKCAQEAtruncatedSecret", "[REDACTED:private_key]" },
     };
 
@@ -168,6 +169,14 @@ public class SecretRedactorTests
         var redacted = SecretRedactor.RedactText(text);
 
         Assert.Equal("task-runner ask-me [REDACTED:openai_key] the bearer of news; key=[REDACTED:google_api_key]; Bearer [REDACTED:bearer_token] end", redacted);
+    }
+
+    [Fact]
+    public void RedactText_HeaderInEscapedJson_KeepsTheEscapes()
+    {
+        var text = "{\\\"Authorization\\\":\\\"Bearer abcdefghijklmnopqrstuvwxyz\\\"}";
+
+        Assert.Equal("{\\\"Authorization\\\":\\\"[REDACTED:authorization]\\\"}", SecretRedactor.RedactText(text));
     }
 
     [Fact]
