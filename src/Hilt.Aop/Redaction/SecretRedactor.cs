@@ -192,31 +192,41 @@ internal sealed partial class SecretRedactor : IHiltRedactor
             return null;
         }
 
-        Dictionary<string, object?>? copy = null;
-        foreach (var pair in map)
+        // Events hold FrozenMaps: enumerating one directly uses its struct enumerator, so a clean map costs
+        // no allocation. A map with a secret is copied, and only then is its secret scanned a second time.
+        if (map is FrozenMap frozen)
         {
-            var value = RedactValue(pair.Value);
-            if (copy is null && !ReferenceEquals(value, pair.Value))
+            foreach (var pair in frozen)
             {
-                copy = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
-                foreach (var earlier in map)
+                if (!ReferenceEquals(RedactValue(pair.Value), pair.Value))
                 {
-                    if (string.Equals(earlier.Key, pair.Key, StringComparison.Ordinal))
-                    {
-                        break;
-                    }
-
-                    copy[earlier.Key] = earlier.Value;
+                    return CopyRedacted(map);
                 }
             }
 
-            if (copy is not null)
+            return map;
+        }
+
+        foreach (var pair in map)
+        {
+            if (!ReferenceEquals(RedactValue(pair.Value), pair.Value))
             {
-                copy[pair.Key] = value;
+                return CopyRedacted(map);
             }
         }
 
-        return copy is null ? map : new FrozenMap(copy);
+        return map;
+    }
+
+    private static FrozenMap CopyRedacted(IReadOnlyDictionary<string, object?> map)
+    {
+        var copy = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
+        foreach (var pair in map)
+        {
+            copy[pair.Key] = RedactValue(pair.Value);
+        }
+
+        return new FrozenMap(copy);
     }
 
     private static IReadOnlyList<object?>? RedactList(IReadOnlyList<object?>? list)
@@ -357,7 +367,7 @@ internal sealed partial class SecretRedactor : IHiltRedactor
     private static partial Regex SecretPattern();
 
     /// <summary>Finds trigger substrings in order, without rescanning the text for each one.</summary>
-    private sealed class TriggerFinder
+    private readonly struct TriggerFinder
     {
         private readonly string _text;
 #if !NET9_0_OR_GREATER

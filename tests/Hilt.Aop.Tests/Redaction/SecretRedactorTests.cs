@@ -112,6 +112,28 @@ public class SecretRedactorTests
     }
 
     [Fact]
+    public void Redact_NothingToHide_AllocatesNothing()
+    {
+        var hiltEvent = new HiltEvent("id-1", DateTimeOffset.UnixEpoch, "conv_1", new HiltActor(HiltActorTypes.Agent, "openai"), HiltActions.Completion)
+        {
+            Content = new HiltContent("Paris is the capital of France; the task-runner agrees.")
+            {
+                Metadata = new Dictionary<string, object?> { ["n"] = 3, ["nested"] = new Dictionary<string, object?> { ["k"] = "v" } },
+            },
+            Extensions = new Dictionary<string, object?> { [HiltExtensionKeys.Model] = "gpt-4o", [HiltExtensionKeys.StatusCode] = 200 },
+        };
+        var redactor = new SecretRedactor(true);
+        redactor.Redact(hiltEvent);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = redactor.Redact(hiltEvent);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Same(hiltEvent, result);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public void Redact_MessageRedactionOff_LeavesPromptTextButRedactsMetadataAndExtensions()
     {
         var hiltEvent = new HiltEvent("id-1", DateTimeOffset.UnixEpoch, "conv_1", new HiltActor(HiltActorTypes.Human, "user"), HiltActions.Prompt)
