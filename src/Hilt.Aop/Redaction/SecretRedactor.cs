@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 #if NET9_0_OR_GREATER
@@ -33,14 +34,22 @@ internal sealed partial class SecretRedactor : IHiltRedactor
 
     private const int TimeoutMilliseconds = 2000;
 
+    // How far before "PRIVATE KEY" its "-----BEGIN" may be: "-----BEGIN ENCRYPTED PRIVATE KEY".
+    private const int LookBack = 40;
+
+    private const int PemStart = int.MinValue;
+
     private static readonly string[] _triggers =
         ["sk-", "AIza", "bearer", "authorization", "api-key", "api_key", "PRIVATE KEY", "private_key", "client_secret", "refresh_token", "access_token"];
+
+    // Per trigger, where the secret's match may start relative to it: at the trigger; before a JSON key's
+    // quote (", \" or \u0022); at the "x-" or "x-goog-" of an api-key header; at a PEM block's "-----BEGIN".
+    private static readonly int[][] _startOffsets =
+        [[0], [0], [0], [0], [0, -2, -7], [-1, -2, -6], [PemStart], [-1, -2, -6], [-1, -2, -6], [-1, -2, -6], [-1, -2, -6]];
 
 #if NET9_0_OR_GREATER
     private static readonly SearchValues<string> _triggerValues = SearchValues.Create(_triggers, StringComparison.OrdinalIgnoreCase);
 #endif
-
-    private static readonly MatchEvaluator _evaluator = Replace;
 
     private readonly bool _redactMessages;
 
@@ -82,7 +91,7 @@ internal sealed partial class SecretRedactor : IHiltRedactor
 
         try
         {
-            return SecretPattern().Replace(text, _evaluator);
+            return RedactAtTriggers(text);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -105,6 +114,49 @@ internal sealed partial class SecretRedactor : IHiltRedactor
 
         return false;
 #endif
+    }
+
+    // The expression is anchored and tried only where a secret could start next to a trigger, so a long
+    // text with many harmless triggers ("task-", "bearer of") costs a few short tries each, never a rescan.
+    private static string RedactAtTriggers(string text)
+    {
+        var finder = new TriggerFinder(text);
+        var regex = SecretPattern();
+        StringBuilder? result = null;
+        var copied = 0;
+        var position = 0;
+        while (position < text.Length && finder.Next(position, out var trigger) is var index && index >= 0)
+        {
+            Match? found = null;
+            foreach (var offset in trigger < 0 ? [] : _startOffsets[trigger])
+            {
+                var start = offset == PemStart ? PemBegin(text, index) : index + offset;
+                if (start >= copied && start <= text.Length && regex.Match(text, start) is { Success: true } match)
+                {
+                    found = match;
+                    break;
+                }
+            }
+
+            if (found is null)
+            {
+                position = index + 1;
+                continue;
+            }
+
+            result ??= new StringBuilder(text.Length);
+            result.Append(text, copied, found.Index - copied).Append(Replace(found));
+            copied = position = found.Index + found.Length;
+        }
+
+        return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    private static int PemBegin(string text, int privateKey)
+    {
+        var from = Math.Max(0, privateKey - LookBack);
+        var begin = text.AsSpan(from, privateKey - from).LastIndexOf("-----BEGIN", StringComparison.Ordinal);
+        return begin < 0 ? -1 : from + begin;
     }
 
     private static HiltContent? RedactContent(HiltContent? content, bool scanText)
@@ -140,31 +192,41 @@ internal sealed partial class SecretRedactor : IHiltRedactor
             return null;
         }
 
-        Dictionary<string, object?>? copy = null;
-        foreach (var pair in map)
+        // Events hold FrozenMaps: enumerating one directly uses its struct enumerator, so a clean map costs
+        // no allocation. A map with a secret is copied, and only then is its secret scanned a second time.
+        if (map is FrozenMap frozen)
         {
-            var value = RedactValue(pair.Value);
-            if (copy is null && !ReferenceEquals(value, pair.Value))
+            foreach (var pair in frozen)
             {
-                copy = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
-                foreach (var earlier in map)
+                if (!ReferenceEquals(RedactValue(pair.Value), pair.Value))
                 {
-                    if (string.Equals(earlier.Key, pair.Key, StringComparison.Ordinal))
-                    {
-                        break;
-                    }
-
-                    copy[earlier.Key] = earlier.Value;
+                    return CopyRedacted(map);
                 }
             }
 
-            if (copy is not null)
+            return map;
+        }
+
+        foreach (var pair in map)
+        {
+            if (!ReferenceEquals(RedactValue(pair.Value), pair.Value))
             {
-                copy[pair.Key] = value;
+                return CopyRedacted(map);
             }
         }
 
-        return copy is null ? map : new FrozenMap(copy);
+        return map;
+    }
+
+    private static FrozenMap CopyRedacted(IReadOnlyDictionary<string, object?> map)
+    {
+        var copy = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
+        foreach (var pair in map)
+        {
+            copy[pair.Key] = RedactValue(pair.Value);
+        }
+
+        return new FrozenMap(copy);
     }
 
     private static IReadOnlyList<object?>? RedactList(IReadOnlyList<object?>? list)
@@ -283,21 +345,84 @@ internal sealed partial class SecretRedactor : IHiltRedactor
         return groups["bp"].Value + "[REDACTED:bearer_token]";
     }
 
-    // One pass over the text, leftmost match first. Key shapes: OpenAI sk-[proj-|svcacct-|admin-]…,
-    // Anthropic sk-ant-…, Google AIza + 35. A key must not follow a letter, digit, '_' or '-', so
-    // "task-runner" or "ask-me" never match. Credential JSON is matched plain or escaped once (\"key\").
+    // Anchored where it is tried (\G). Key shapes: OpenAI
+    // sk-[proj-|svcacct-|admin-]…, Anthropic sk-ant-…, Google AIza + 35. A key must not follow a letter,
+    // digit, '_' or '-', so "task-runner" or "ask-me" never match. Credential JSON is matched plain or
+    // escaped once (\"key\" or \u0022key\u0022).
     [GeneratedRegex(
         """
-        (?<pem>-----BEGIN[A-Z0-9 ]*PRIVATE\ KEY-----.*?(?:-----END[A-Z0-9 ]*PRIVATE\ KEY-----|\z))
-        |(?<jp>\\?"(?<jk>(?i:private_key_id|private_key|client_secret|refresh_token|access_token|api_key))\\?"\s*:\s*\\?")(?<jv>(?:[^"\\]|\\[^"])+)
+        \G(?:
+         (?<pem>-----BEGIN[A-Z0-9 ]*PRIVATE\ KEY-----.*?(?:-----END[A-Z0-9 ]*PRIVATE\ KEY-----|\z))
+        |(?<jp>(?:\\u0022|\\?")(?<jk>(?i:private_key_id|private_key|client_secret|refresh_token|access_token|api_key))(?:\\u0022|\\?")\s*:\s*(?:\\u0022|\\?"))(?<jv>(?:[^"\\]|\\(?!"|u0022).)+)
         |(?<![A-Za-z0-9_-])(?<ant>sk-ant-[A-Za-z0-9_-]{16,})
         |(?<![A-Za-z0-9_-])(?<oai>sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,})
         |(?<![A-Za-z0-9_-])(?<goog>AIza[0-9A-Za-z_-]{35})
-        |(?<ap>(?i:\bauthorization)["']?\s*[:=]\s*["']?)(?<av>(?i:(?:bearer|basic|token|digest|bot)\s+)[^\s"',;}]+|[^\s"',;}]{8,})
-        |(?<kp>(?i:\b(?:x-api-key|x-goog-api-key|api-key))["']?\s*[:=]\s*["']?)(?<kv>[^\s"',;}]{8,})
+        |(?<ap>(?i:\bauthorization)\\?["']?\s*[:=]\s*\\?["']?)(?<av>(?i:(?:bearer|basic|token|digest|bot)\s+)[^\s"',;}\\]+|[^\s"',;}\\]{8,})
+        |(?<kp>(?i:\b(?:x-api-key|x-goog-api-key|api-key))\\?["']?\s*[:=]\s*\\?["']?)(?<kv>[^\s"',;}\\]{8,})
         |(?<bp>(?i:\bbearer)\s+)(?<bv>[A-Za-z0-9._~+/-]{16,}=*)
+        )
         """,
         RegexOptions.IgnorePatternWhitespace | RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
         TimeoutMilliseconds)]
     private static partial Regex SecretPattern();
+
+    /// <summary>Finds trigger substrings in order, without rescanning the text for each one.</summary>
+    private readonly struct TriggerFinder
+    {
+        private readonly string _text;
+#if !NET9_0_OR_GREATER
+        private readonly int[] _next;
+#endif
+
+        public TriggerFinder(string text)
+        {
+            _text = text;
+#if !NET9_0_OR_GREATER
+            _next = new int[_triggers.Length];
+            Array.Fill(_next, -2);
+#endif
+        }
+
+        /// <summary>Returns the index of the first trigger at or after <paramref name="from"/>, or -1.</summary>
+        public int Next(int from, out int trigger)
+        {
+            trigger = -1;
+#if NET9_0_OR_GREATER
+            var index = _text.AsSpan(from).IndexOfAny(_triggerValues);
+            if (index < 0)
+            {
+                return -1;
+            }
+
+            index += from;
+            for (var i = 0; i < _triggers.Length; i++)
+            {
+                if (_text.AsSpan(index).StartsWith(_triggers[i], StringComparison.OrdinalIgnoreCase))
+                {
+                    trigger = i;
+                    break;
+                }
+            }
+
+            return index;
+#else
+            var best = -1;
+            for (var i = 0; i < _triggers.Length; i++)
+            {
+                if (_next[i] == -2 || (_next[i] >= 0 && _next[i] < from))
+                {
+                    _next[i] = _text.IndexOf(_triggers[i], from, StringComparison.OrdinalIgnoreCase);
+                }
+
+                if (_next[i] >= 0 && (best < 0 || _next[i] < best))
+                {
+                    best = _next[i];
+                    trigger = i;
+                }
+            }
+
+            return best;
+#endif
+        }
+    }
 }
