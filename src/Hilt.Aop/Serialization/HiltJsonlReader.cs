@@ -9,7 +9,8 @@ namespace Hilt.Aop;
 /// rather than failing the file. Any other bad line throws a <see cref="FormatException"/> that names its line
 /// number. Both <c>cost_usd</c> forms (number and string), <c>Z</c> or <c>+00:00</c> timestamps and any fraction length
 /// are accepted; <c>cost_usd_display</c> is ignored. Integers read back as <see cref="long"/>, other numbers as
-/// <see cref="double"/>, <c>cost_usd</c> as <see cref="decimal"/>.
+/// <see cref="double"/>, <c>cost_usd</c> as <see cref="decimal"/>. Projected lines (a sink's <c>Columns</c> option)
+/// are not whole events and do not read back.
 /// </remarks>
 public static class HiltJsonlReader
 {

@@ -7,8 +7,8 @@ namespace Hilt.Aop;
 /// <summary>Appends HILT events to a JSONL file, one whole line per event, from one background writer.</summary>
 /// <remarks>
 /// <para>
-/// <see cref="Emit"/> only puts the event in a bounded queue; one background task serialises the events and appends
-/// them in batches of whole lines. Several sinks, threads or processes can append to the same file: on Linux and macOS
+/// <see cref="Emit"/> only puts the event in a bounded queue; one background writer thread per sink serialises the
+/// events and appends them in batches of whole lines. Several sinks, threads or processes can append to the same file: on Linux and macOS
 /// each batch is one <c>O_APPEND</c> write, so lines never interleave mid-line; elsewhere cooperating Hilt writers take
 /// a lock around each batch.
 /// </para>
@@ -102,9 +102,6 @@ public sealed class JsonlSink : IHiltSink
         _writer = new Thread(Run) { IsBackground = true, Name = "Hilt.Aop JSONL writer" };
         _writer.Start();
     }
-
-    /// <summary>Gets the folder every file of this sink is written in (the path's folder up to any <c>{tenant}</c>).</summary>
-    public string Folder => _paths.Root;
 
     /// <inheritdoc />
     /// <remarks>Waits at most <see cref="JsonlSinkOptions.FullQueueWait"/> when the queue is full, then drops and counts the event.</remarks>
