@@ -71,8 +71,9 @@ public static class HiltJsonlReader
             end += read;
             if (atFileStart && end >= 3)
             {
+                // A BOM is tolerated at the very start, though HILT files have none.
                 atFileStart = false;
-                if (buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF)
+                if (start == 0 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF)
                 {
                     start = 3;
                     scanFrom = Math.Max(scanFrom, 3);

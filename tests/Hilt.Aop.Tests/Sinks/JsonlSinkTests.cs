@@ -367,6 +367,27 @@ public class JsonlSinkTests
     }
 
     [Fact]
+    public async Task Emit_FileEndingInATornLine_StartsOnAFreshLine()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("chat.jsonl");
+        var whole = HiltJsonl.Serialize(JsonlEvents.Create("whole")) + "\n";
+        File.WriteAllText(path, whole + """{"event_id":"torn","timest""", new UTF8Encoding(false));
+
+        await using (var sink = new JsonlSink(new JsonlSinkOptions { Path = path }))
+        {
+            sink.Emit(JsonlEvents.Create("after"));
+        }
+
+        var lines = File.ReadAllLines(path);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("""{"event_id":"torn","timest""", lines[1]);
+        Assert.Equal("after", HiltJsonl.Deserialize(lines[2]).EventId);
+        var error = Assert.Throws<FormatException>(() => HiltJsonlReader.ReadFile(path));
+        Assert.Contains("Line 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WriteToJsonl_AddsASinkUsingTheOptionsClockAndDiagnostics()
     {
         using var folder = new TempFolder();

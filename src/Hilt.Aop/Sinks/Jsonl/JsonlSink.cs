@@ -417,9 +417,35 @@ public sealed class JsonlSink : IHiltSink
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var endsMidLine = EndsMidLine(path);
             slot.File = _opener.Open(path, OperatingSystem.IsWindows() ? null : _unixFileMode);
             slot.PhysicalPath = path;
+            if (endsMidLine)
+            {
+                // A writer died mid-line (or a disk filled up): end that fragment so it cannot swallow our first line.
+                slot.File.Append("\n"u8);
+            }
+
             return;
+        }
+    }
+
+    private static bool EndsMidLine(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            if (stream.Length == 0)
+            {
+                return false;
+            }
+
+            stream.Seek(-1, SeekOrigin.End);
+            return stream.ReadByte() != '\n';
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
         }
     }
 
