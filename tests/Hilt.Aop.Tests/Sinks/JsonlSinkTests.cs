@@ -137,6 +137,29 @@ public class JsonlSinkTests
     }
 
     [Fact]
+    public async Task Emit_FileCannotBeOpened_LosesThatBatchThenOpensAgainOnRecovery()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("chat.jsonl");
+        var recorder = new DiagnosticsRecorder();
+        var opener = new FaultyOpener { FailOpen = () => new UnauthorizedAccessException("Access to the path is denied.") };
+
+        await using (var sink = new JsonlSink(new JsonlSinkOptions { Path = path }, null, recorder.Diagnostics, opener))
+        {
+            sink.Emit(JsonlEvents.Create("lost"));
+            await sink.FlushAsync();
+            Assert.Equal(1, recorder.Diagnostics.LostEvents);
+            Assert.Equal(1, recorder.Diagnostics.WriteFailures);
+
+            opener.FailOpen = null;
+            sink.Emit(JsonlEvents.Create("kept"));
+        }
+
+        Assert.Equal(["kept"], JsonlEvents.ReadAll(path).Select(e => e.EventId));
+        Assert.Equal(2, opener.Opens);
+    }
+
+    [Fact]
     public async Task Emit_FolderDeletedMidRun_RecreatesItAndWrites()
     {
         using var folder = new TempFolder();
@@ -287,13 +310,13 @@ public class JsonlSinkTests
             Assert.True(opener.WriteStarted.Wait(TimeSpan.FromSeconds(10)));
             sink.Emit(JsonlEvents.Create("written-1"));
             sink.Emit(JsonlEvents.Create("written-2"));
-            var started = DateTime.UtcNow;
+            var started = System.Diagnostics.Stopwatch.StartNew();
             for (var i = 0; i < 3; i++)
             {
                 sink.Emit(JsonlEvents.Create($"dropped-{i}"));
             }
 
-            Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(5));
             gate.Set();
             await sink.FlushAsync();
             Assert.Equal(3, recorder.Diagnostics.LostEvents);
@@ -367,20 +390,40 @@ public class JsonlSinkTests
     }
 
     [Fact]
+    public async Task Emit_FileEndingInATornLine_StartsOnAFreshLine()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("chat.jsonl");
+        var whole = HiltJsonl.Serialize(JsonlEvents.Create("whole")) + "\n";
+        File.WriteAllText(path, whole + """{"event_id":"torn","timest""", new UTF8Encoding(false));
+
+        await using (var sink = new JsonlSink(new JsonlSinkOptions { Path = path }))
+        {
+            sink.Emit(JsonlEvents.Create("after"));
+        }
+
+        var lines = File.ReadAllLines(path);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("""{"event_id":"torn","timest""", lines[1]);
+        Assert.Equal("after", HiltJsonl.Deserialize(lines[2]).EventId);
+        var error = Assert.Throws<FormatException>(() => HiltJsonlReader.ReadFile(path));
+        Assert.Contains("Line 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WriteToJsonl_AddsASinkUsingTheOptionsClockAndDiagnostics()
     {
         using var folder = new TempFolder();
         var options = new HiltOptions { TimeProvider = new FakeTimeProvider(new DateTimeOffset(2027, 1, 2, 0, 0, 0, TimeSpan.Zero)) };
 
         options.WriteToJsonl(folder.File("chat.jsonl"), o => o.RollDaily = true);
-        var sink = Assert.IsType<JsonlSink>(Assert.Single(options.Sinks));
+        Assert.IsType<JsonlSink>(Assert.Single(options.Sinks));
         await using (var recorder = new HiltRecorder(options))
         {
             recorder.Emit(JsonlEvents.Create("via-recorder"));
         }
 
         Assert.Equal(["via-recorder"], JsonlEvents.ReadAll(folder.File("chat-2027-01-02.jsonl")).Select(e => e.EventId));
-        Assert.Equal(folder.Path, sink.Folder);
         Assert.Throws<ArgumentException>(() => new HiltOptions().WriteToJsonl(folder.File("x.jsonl"), o => o.Columns = []));
     }
 }
