@@ -44,11 +44,46 @@ internal sealed class UnixAppendFile : IJsonlAppendFile
                         continue;
                     }
 
-                    throw Error("write", _path);
+                    var error = Error("write", _path);
+                    if (offset > 0)
+                    {
+                        TakeBackPartialBatch(start, offset);
+                    }
+
+                    throw error;
                 }
 
                 offset += (int)written;
             }
+        }
+    }
+
+    /// <summary>
+    /// After a write failed midway (disk full), removes the part of the batch that did land, so no half line is
+    /// left in the middle of the file; done only when the file still ends with exactly those bytes, so another
+    /// process's lines are never touched. Best effort: a failure here leaves the partial bytes in place.
+    /// </summary>
+    private unsafe void TakeBackPartialBatch(byte* written, int count)
+    {
+        const int SeekEnd = 2;
+        var end = UnixLibC.LSeek(_fd, 0, SeekEnd);
+        if (end < count)
+        {
+            return;
+        }
+
+        var tail = new byte[count];
+        fixed (byte* buffer = tail)
+        {
+            if (UnixLibC.PRead(_fd, buffer, (nuint)count, end - count) != count)
+            {
+                return;
+            }
+        }
+
+        if (tail.AsSpan().SequenceEqual(new ReadOnlySpan<byte>(written, count)))
+        {
+            UnixLibC.FTruncate(_fd, end - count);
         }
     }
 

@@ -17,29 +17,38 @@ internal static partial class UnixLibC
     [LibraryImport(Library, EntryPoint = "write", SetLastError = true)]
     public static unsafe partial nint Write(int fd, byte* buffer, nuint count);
 
+    [LibraryImport(Library, EntryPoint = "lseek", SetLastError = true)]
+    public static partial long LSeek(int fd, long offset, int whence);
+
+    [LibraryImport(Library, EntryPoint = "pread", SetLastError = true)]
+    public static unsafe partial nint PRead(int fd, byte* buffer, nuint count, long offset);
+
+    [LibraryImport(Library, EntryPoint = "ftruncate", SetLastError = true)]
+    public static partial int FTruncate(int fd, long length);
+
     [LibraryImport(Library, EntryPoint = "fsync", SetLastError = true)]
     public static partial int FSync(int fd);
 
     [LibraryImport(Library, EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);
 
-    /// <summary>Gets the <c>open</c> flags for write-only, append, close-on-exec on this OS, or <see langword="null"/> when unknown.</summary>
+    /// <summary>Gets the <c>open</c> flags for read-write, append, close-on-exec on this OS, or <see langword="null"/> when unknown.</summary>
     public static int? AppendFlags()
     {
-        const int WriteOnly = 0x1;
+        const int ReadWrite = 0x2; // read too, to check the tail after a failed write
         if (OperatingSystem.IsLinux())
         {
-            return WriteOnly | 0x400 | 0x80000;
+            return ReadWrite | 0x400 | 0x80000;
         }
 
         if (OperatingSystem.IsMacOS())
         {
-            return WriteOnly | 0x8 | 0x1000000;
+            return ReadWrite | 0x8 | 0x1000000;
         }
 
         if (OperatingSystem.IsFreeBSD())
         {
-            return WriteOnly | 0x8 | 0x100000;
+            return ReadWrite | 0x8 | 0x100000;
         }
 
         return null;
