@@ -24,13 +24,13 @@ namespace Hilt.Aop.OpenAI;
 /// without logging.
 /// </para>
 /// </remarks>
-internal sealed class HiltChatClient : ChatClient
+internal sealed class HiltOpenAIChatClient : ChatClient
 {
     private readonly ChatClient _target;
     private readonly HiltRecorder _recorder;
     private readonly RetryCountingPolicy? _retries;
 
-    public HiltChatClient(ChatClient target, HiltRecorder recorder, RetryCountingPolicy? retries)
+    public HiltOpenAIChatClient(ChatClient target, HiltRecorder recorder, RetryCountingPolicy? retries)
         : base(target.Pipeline, target.Model, new OpenAIClientOptions { Endpoint = target.Endpoint })
     {
         _target = target;
@@ -200,7 +200,7 @@ internal sealed class HiltChatClient : ChatClient
         }
         catch (Exception ex)
         {
-            _recorder.Diagnostics.InternalError(nameof(HiltChatClient), ex);
+            _recorder.Diagnostics.InternalError(nameof(HiltOpenAIChatClient), ex);
             return stream;
         }
     }
@@ -217,7 +217,7 @@ internal sealed class HiltChatClient : ChatClient
         }
         catch (Exception ex)
         {
-            _recorder.Diagnostics.InternalError(nameof(HiltChatClient), ex);
+            _recorder.Diagnostics.InternalError(nameof(HiltOpenAIChatClient), ex);
         }
 
         call.Complete(response);
