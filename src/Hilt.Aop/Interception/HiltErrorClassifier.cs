@@ -32,6 +32,10 @@ internal sealed class HiltErrorClassifier
                 return (408, "timeout");
             case OperationCanceledException when callerToken.IsCancellationRequested:
                 return (499, "cancelled");
+            case OperationCanceledException when callerToken.CanBeCanceled:
+                // The caller's token is known and did not fire: the client's own timeout cancelled the call
+                // (System.ClientModel's NetworkTimeout throws a bare TaskCanceledException).
+                return (408, "timeout");
             case OperationCanceledException:
                 // A cancellation that is not the client's timeout came from some caller's token.
                 return (499, "cancelled");
