@@ -153,6 +153,21 @@ public sealed class StreamingTests
         EventAssert.PromptAndReply(bed.Events);
     }
 
+    [Fact]
+    public async Task CompleteChatStreaming_RawPages_AreTheSdkResponses()
+    {
+        await using var bed = await OpenAITestBed.StartAsync();
+        bed.Server.Enqueue(FakeOpenAIReplies.Stream(Pieces));
+        var stream = bed.DropIn().CompleteChatStreaming([new UserChatMessage("Capital of France?")]);
+
+        var page = Assert.Single(stream.GetRawPages());
+
+        Assert.Equal(200, page.GetRawResponse().Status);
+        Assert.Equal("text/event-stream", page.GetRawResponse().Headers.TryGetValue("Content-Type", out var type) ? type : null);
+        var (_, completion) = EventAssert.PromptAndReply(bed.Events);
+        Assert.Equal(200L, EventAssert.Long(completion, HiltExtensionKeys.StatusCode));
+    }
+
     internal static object Open(OpenAITestBed bed, string kind, bool async)
     {
         List<ChatMessage> messages = [new UserChatMessage("Say hello world.")];
