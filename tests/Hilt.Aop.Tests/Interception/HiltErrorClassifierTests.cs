@@ -50,6 +50,16 @@ public class HiltErrorClassifierTests
         Assert.Equal((499, "cancelled"), new HiltErrorClassifier().Classify(new TaskCanceledException("c", null, cts.Token), cts.Token));
     }
 
+    [Fact]
+    public void Classify_CancelledWhileCallerTokenDidNotFire_IsTheClientsTimeout()
+    {
+        using var callerCts = new CancellationTokenSource();
+        using var clientCts = new CancellationTokenSource();
+        clientCts.Cancel();
+
+        Assert.Equal((408, "timeout"), new HiltErrorClassifier().Classify(new OperationCanceledException(clientCts.Token), callerCts.Token));
+    }
+
     public sealed class StatusException(int status) : Exception("status")
     {
         public int Status { get; } = status;
