@@ -128,6 +128,23 @@ public sealed class DropInChatClientTests
     }
 
     [Fact]
+    public async Task WithHilt_InsideSessionScope_ConversationIdTenantAndUserFromTheScope()
+    {
+        await using var bed = await OpenAITestBed.StartAsync();
+        var client = bed.DropIn();
+
+        using (HiltScope.Begin("ticket-42", tenant: "acme", user: "u-7"))
+        {
+            await client.CompleteChatAsync([new UserChatMessage("Capital of France?")]);
+        }
+
+        var (prompt, completion) = EventAssert.PromptAndReply(bed.Events);
+        Assert.Equal(HiltConversationId.FromKey("ticket-42"), prompt.SessionId);
+        Assert.Equal("u-7", prompt.Actor.Id);
+        Assert.Equal("acme", completion.GetExtension(HiltExtensionKeys.Tenant));
+    }
+
+    [Fact]
     public async Task WithHilt_ForwardsUnloggedMethodsToTarget()
     {
         await using var bed = await OpenAITestBed.StartAsync();
