@@ -98,6 +98,21 @@ public sealed class DropInChatClientTests
     }
 
     [Fact]
+    public async Task CreateChatClient_AllTriesFail_OneErrorWithLastStatusAndRetries()
+    {
+        await using var bed = await OpenAITestBed.StartAsync();
+        bed.Server.Enqueue(FakeOpenAIReplies.Error(500), FakeOpenAIReplies.Error(502), FakeOpenAIReplies.Error(503, "Still down."));
+        var client = HiltOpenAI.CreateChatClient(OpenAITestBed.RequestModel, FakeOpenAIServer.ApiKey, bed.ClientOptions(retries: 2), bed.Recorder);
+
+        var thrown = Assert.Throws<ClientResultException>(() => client.CompleteChat([new UserChatMessage("Capital of France?")]));
+
+        Assert.Equal(503, thrown.Status);
+        Assert.Equal(3, bed.Server.RequestCount);
+        ErrorTests.AssertError(bed, 503, "server_error", expectedText: "Still down.");
+        Assert.Equal(2L, EventAssert.Long(bed.Events[1], HiltExtensionKeys.Retries));
+    }
+
+    [Fact]
     public async Task WithHilt_RetriesOn_TwoFailuresThenSuccess_OneCompletionStatus200()
     {
         await using var bed = await OpenAITestBed.StartAsync();
