@@ -202,5 +202,6 @@ public sealed class DropInChatClientTests
         Assert.Equal(usage.Cached, tokens.Cached);
         Assert.Equal(usage.Reasoning, tokens.Reasoning);
         Assert.True(completion.Metrics!.LatencyMs >= 0);
+        Assert.True(completion.Metrics.CostUsd > 0m, "the answered model is priced");
     }
 }
