@@ -31,12 +31,12 @@ public static class OpenAIChatClientExtensions
     {
         Throw.IfNull(client);
         Throw.IfNull(recorder);
-        if (client is HiltChatClient wrapped && wrapped.Recorder == recorder)
+        if (client is HiltOpenAIChatClient wrapped && wrapped.Recorder == recorder)
         {
             return client;
         }
 
-        return new HiltChatClient(client, recorder, retries: null);
+        return new HiltOpenAIChatClient(client, recorder, retries: null);
     }
 
     /// <summary>Returns an <see cref="IOpenAIChatClient"/> that forwards every call to <paramref name="client"/>, unchanged.</summary>

@@ -24,13 +24,13 @@ namespace Hilt.Aop.OpenAI;
 /// without logging.
 /// </para>
 /// </remarks>
-internal sealed class HiltChatClient : ChatClient
+internal sealed class HiltOpenAIChatClient : ChatClient
 {
     private readonly ChatClient _target;
     private readonly HiltRecorder _recorder;
     private readonly RetryCountingPolicy? _retries;
 
-    public HiltChatClient(ChatClient target, HiltRecorder recorder, RetryCountingPolicy? retries)
+    public HiltOpenAIChatClient(ChatClient target, HiltRecorder recorder, RetryCountingPolicy? retries)
         : base(target.Pipeline, target.Model, new OpenAIClientOptions { Endpoint = target.Endpoint })
     {
         _target = target;
@@ -139,8 +139,7 @@ internal sealed class HiltChatClient : ChatClient
         }
         catch (Exception ex)
         {
-            EndCounting(counter);
-            call.Fail(ex);
+            call.Fail(ex, EndCounting(counter));
             throw;
         }
 
@@ -164,8 +163,7 @@ internal sealed class HiltChatClient : ChatClient
         }
         catch (Exception ex)
         {
-            EndCounting(counter);
-            call.Fail(ex);
+            call.Fail(ex, EndCounting(counter));
             throw;
         }
 
@@ -200,13 +198,12 @@ internal sealed class HiltChatClient : ChatClient
         }
         catch (Exception ex)
         {
-            _recorder.Diagnostics.InternalError(nameof(HiltChatClient), ex);
+            _recorder.Diagnostics.InternalError(nameof(HiltOpenAIChatClient), ex);
             return stream;
         }
     }
 
-    private int? EndCounting((System.Runtime.CompilerServices.StrongBox<int> Tries, System.Runtime.CompilerServices.StrongBox<int>? Previous)? counter) =>
-        counter is { } started ? _retries!.End(started) : null;
+    private int? EndCounting(RetryCounter? counter) => counter is null ? null : _retries!.End(counter);
 
     private void Complete(HiltChatCall call, ClientResult<ChatCompletion> result, int? retries)
     {
@@ -217,7 +214,7 @@ internal sealed class HiltChatClient : ChatClient
         }
         catch (Exception ex)
         {
-            _recorder.Diagnostics.InternalError(nameof(HiltChatClient), ex);
+            _recorder.Diagnostics.InternalError(nameof(HiltOpenAIChatClient), ex);
         }
 
         call.Complete(response);
