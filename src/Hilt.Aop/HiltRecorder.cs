@@ -83,16 +83,34 @@ public sealed partial class HiltRecorder : IDisposable, IAsyncDisposable
             return;
         }
 
-        foreach (var sink in _sinks)
+        // All sinks drain at once, each within the bound, so one stuck sink neither delays nor starves the others.
+        var drains = new Task[_sinks.Length];
+        for (var i = 0; i < _sinks.Length; i++)
         {
-            try
-            {
-                await sink.DisposeAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                Diagnostics.InternalError(sink.GetType().Name, ex);
-            }
+            drains[i] = DisposeSinkAsync(_sinks[i]);
+        }
+
+        await Task.WhenAll(drains).ConfigureAwait(false);
+    }
+
+    private async Task DisposeSinkAsync(IHiltSink sink)
+    {
+        try
+        {
+            // Real time on purpose: a fake clock in the options must not turn the shutdown bound into a hang.
+            await Task.Run(() => sink.DisposeAsync().AsTask()).WaitAsync(Options.ShutdownTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException ex)
+        {
+            Diagnostics.Report(new HiltDiagnostic(
+                HiltDiagnosticKind.ShutdownIncomplete,
+                sink.GetType().Name,
+                $"{sink.GetType().Name} did not finish writing within {Options.ShutdownTimeout.TotalSeconds:0.###} s; what it still held is lost.",
+                ex));
+        }
+        catch (Exception ex)
+        {
+            Diagnostics.InternalError(sink.GetType().Name, ex);
         }
     }
 
