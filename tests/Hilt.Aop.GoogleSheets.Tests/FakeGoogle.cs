@@ -111,6 +111,17 @@ public sealed class FakeGoogle : IAsyncDisposable
         }
     }
 
+    public void RemoveWorksheet(string title)
+    {
+        lock (_gate)
+        {
+            _worksheets.Remove(title);
+        }
+    }
+
+    /// <summary>Gets or sets how long append requests hang before they are answered.</summary>
+    public TimeSpan AppendDelay { get; set; }
+
     public IReadOnlyList<string> WorksheetTitles()
     {
         lock (_gate)
@@ -292,17 +303,21 @@ public sealed class FakeGoogle : IAsyncDisposable
         return Json(context, new JsonObject { ["replies"] = new JsonArray() });
     }
 
-    private Task Values(HttpContext context, string target, string body)
+    private async Task Values(HttpContext context, string target, string body)
     {
         var append = target.EndsWith(":append", StringComparison.Ordinal);
         var range = append ? target[..^":append".Length] : target;
         var title = Title(range);
+        bool exists;
         lock (_gate)
         {
-            if (!_worksheets.ContainsKey(title))
-            {
-                return Error(context, 400, $"Unable to parse range: {range}");
-            }
+            exists = _worksheets.ContainsKey(title);
+        }
+
+        if (!exists)
+        {
+            await Error(context, 400, $"Unable to parse range: {range}");
+            return;
         }
 
         if (context.Request.Method == "GET")
@@ -320,17 +335,24 @@ public sealed class FakeGoogle : IAsyncDisposable
                 result["values"] = values;
             }
 
-            return Json(context, result);
+            await Json(context, result);
+            return;
         }
 
         if (context.Request.Query["valueInputOption"] != "RAW")
         {
-            return Error(context, 400, "valueInputOption must be RAW in this fake.");
+            await Error(context, 400, "valueInputOption must be RAW in this fake.");
+            return;
         }
 
         var sent = JsonNode.Parse(body)!["values"]!.AsArray().Select(r => r!.AsArray().Select(c => c?.DeepClone()).ToArray()).ToList();
         if (append)
         {
+            if (AppendDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(AppendDelay, context.RequestAborted);
+            }
+
             if (AppendScript.TryDequeue(out var scripted))
             {
                 if (scripted.RetryAfterSeconds is { } seconds)
@@ -338,12 +360,16 @@ public sealed class FakeGoogle : IAsyncDisposable
                     context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
-                return Error(context, scripted.Status, "Scripted failure.");
+                await Error(context, scripted.Status, "Scripted failure.");
+                return;
             }
 
             lock (_gate)
             {
-                _worksheets[title].AddRange(sent);
+                if (_worksheets.TryGetValue(title, out var rows))
+                {
+                    rows.AddRange(sent);
+                }
             }
         }
         else if (context.Request.Method == "PUT")
@@ -362,7 +388,7 @@ public sealed class FakeGoogle : IAsyncDisposable
             }
         }
 
-        return Json(context, new JsonObject { ["spreadsheetId"] = SpreadsheetId });
+        await Json(context, new JsonObject { ["spreadsheetId"] = SpreadsheetId });
     }
 
     private static string Title(string range)

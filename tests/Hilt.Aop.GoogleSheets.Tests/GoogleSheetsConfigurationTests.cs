@@ -211,6 +211,19 @@ public sealed class GoogleSheetsConfigurationTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Create_SpoolFolderNotWritable_ErrorNamesSpoolPath()
+    {
+        File.WriteAllText(_folder.File("not-a-folder"), "x");
+        var options = SheetsFixture.Options(_google, _folder);
+        options.SpoolPath = Path.Combine(_folder.File("not-a-folder"), "spool.jsonl");
+
+        var error = Assert.Throws<ArgumentException>(() => SheetsFixture.Sink(options));
+
+        Assert.Equal(nameof(GoogleSheetsSinkOptions.SpoolPath), error.ParamName);
+        Assert.Contains("not-a-folder", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Options_Defaults_AreTheDocumentedOnes()
     {
         var options = new GoogleSheetsSinkOptions();

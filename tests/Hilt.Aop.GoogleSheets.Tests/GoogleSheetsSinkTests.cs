@@ -38,7 +38,9 @@ public sealed class GoogleSheetsSinkTests : IAsyncLifetime
     {
         _google.AddWorksheet("Sheet1");
         var options = new HiltOptions();
-        options.WriteTo(SheetsFixture.Sink(SheetsFixture.Options(_google, _folder), diagnostics: options.Diagnostics));
+        var sinkOptions = SheetsFixture.Options(_google, _folder);
+        sinkOptions.BatchInterval = TimeSpan.FromMilliseconds(200);
+        options.WriteTo(SheetsFixture.Sink(sinkOptions, diagnostics: options.Diagnostics));
         await using (var recorder = new HiltRecorder(options))
         {
             for (var call = 0; call < 1000; call++)
@@ -57,7 +59,8 @@ public sealed class GoogleSheetsSinkTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(0, 2000).Select(i => $"00000000-0000-7000-8000-{i:D12}"), eventIds);
         Assert.InRange(_google.Appends.Count, 1, 40);
         Assert.Single(_google.Requests, r => r.Method == "PUT");
-        Assert.Single(_google.Requests, r => r.Path.EndsWith(":batchUpdate", StringComparison.Ordinal));
+        var addSheet = Assert.Single(_google.Requests, r => r.Path.EndsWith(":batchUpdate", StringComparison.Ordinal));
+        Assert.Equal(15, JsonNode.Parse(addSheet.Body)!["requests"]![0]!["addSheet"]!["properties"]!["gridProperties"]!["columnCount"]!.GetValue<int>());
         Assert.False(File.Exists(_folder.File("spool.jsonl")));
     }
 
@@ -291,6 +294,66 @@ public sealed class GoogleSheetsSinkTests : IAsyncLifetime
 
         Assert.Single(options.Sinks);
         Assert.Equal(2, _google.Rows("Calls").Count);
+    }
+
+    [Fact]
+    public async Task Dispose_GoogleHangs_ReturnsWithinTheBoundAndKeepsRowsInTheSpool()
+    {
+        var options = SheetsFixture.Options(_google, _folder);
+        options.ShutdownTimeout = TimeSpan.FromMilliseconds(300);
+        options.BatchInterval = TimeSpan.FromSeconds(30);
+        var sink = SheetsFixture.Sink(options, diagnostics: _diagnostics);
+        _google.AppendDelay = TimeSpan.FromSeconds(15);
+        for (var i = 0; i < 8; i++)
+        {
+            sink.Emit(SheetsFixture.Event(i));
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await sink.DisposeAsync();
+
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        var spooled = File.ReadAllLines(_folder.File("spool.jsonl"));
+        Assert.Equal(8, spooled.Length);
+        Assert.Contains("00000000-0000-7000-8000-000000000007", spooled[7], StringComparison.Ordinal);
+        Assert.Equal(0, _diagnostics.LostEvents);
+    }
+
+    [Fact]
+    public async Task Emit_WorksheetDeletedWhileRunning_IsCreatedAgainWithItsHeader()
+    {
+        await using var sink = SheetsFixture.Sink(SheetsFixture.Options(_google, _folder), diagnostics: _diagnostics);
+        sink.Emit(SheetsFixture.Event(0));
+        await sink.FlushAsync();
+        _google.RemoveWorksheet("Logs");
+
+        sink.Emit(SheetsFixture.Event(1));
+        await sink.FlushAsync();
+
+        var rows = _google.Rows("Logs");
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(HiltColumns.Timestamp, rows[0][0]!.GetValue<string>());
+        Assert.Equal("00000000-0000-7000-8000-000000000001", rows[1][2]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Emit_FromManyThreads_EveryRowArrivesOnce()
+    {
+        await using (var sink = SheetsFixture.Sink(SheetsFixture.Options(_google, _folder), diagnostics: _diagnostics))
+        {
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(t => Task.Run(() =>
+            {
+                for (var i = 0; i < 250; i++)
+                {
+                    sink.Emit(SheetsFixture.Event((t * 250) + i));
+                }
+            })));
+            await sink.FlushAsync();
+        }
+
+        var ids = _google.Rows("Logs").Skip(1).Select(r => r[2]!.GetValue<string>()).ToList();
+        Assert.Equal(1000, ids.Count);
+        Assert.Equal(1000, ids.Distinct().Count());
     }
 
     private void AssertNoCredentials()

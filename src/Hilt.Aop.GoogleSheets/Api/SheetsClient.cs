@@ -47,7 +47,8 @@ internal sealed class SheetsClient : IDisposable
     }
 
     /// <summary>Adds a worksheet through <c>batchUpdate</c>.</summary>
-    public async Task AddWorksheetAsync(string title, CancellationToken cancellationToken)
+    /// <remarks>The grid gets exactly <paramref name="columnCount"/> columns: Google counts every grid cell against the spreadsheet's 10-million-cell limit.</remarks>
+    public async Task AddWorksheetAsync(string title, int columnCount, CancellationToken cancellationToken)
     {
         var body = Json(writer =>
         {
@@ -57,6 +58,10 @@ internal sealed class SheetsClient : IDisposable
             writer.WriteStartObject("addSheet");
             writer.WriteStartObject("properties");
             writer.WriteString("title", title);
+            writer.WriteStartObject("gridProperties");
+            writer.WriteNumber("columnCount", columnCount);
+            writer.WriteNumber("frozenRowCount", 1);
+            writer.WriteEndObject();
             writer.WriteEndObject();
             writer.WriteEndObject();
             writer.WriteEndObject();

@@ -66,9 +66,10 @@ internal sealed class GoogleSheetsSink : IHiltSink
         var tokens = ServiceAccountTokenSource.Create(settings.Key, settings.TokenUri, options.CredentialsJson is null ? nameof(options.CredentialsPath) : nameof(options.CredentialsJson));
         var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = options.RequestTimeout };
         var client = new SheetsClient(http, tokens, timeProvider, options.SheetsBaseUri, settings.SpreadsheetId, settings.Key.ClientEmail);
-        var sink = new GoogleSheetsSink(settings, client, timeProvider, diagnostics);
+        GoogleSheetsSink sink;
         try
         {
+            sink = new GoogleSheetsSink(settings, client, timeProvider, diagnostics);
             if (options.VerifyAtStartup)
             {
                 sink.VerifyAtStartup();
@@ -169,9 +170,9 @@ internal sealed class GoogleSheetsSink : IHiltSink
         {
             throw new InvalidOperationException(ex.Message);
         }
-        catch (Exception ex) when (ex is SheetsApiException or OperationCanceledException)
+        catch (Exception ex)
         {
-            // Google is unreachable now: rows are spooled and the check is repeated in the background.
+            // Google is unreachable (or answered nonsense) now: rows are spooled and the check is repeated in the background.
             _diagnostics.Report(new HiltDiagnostic(HiltDiagnosticKind.Information, Source, $"Google Sheets could not be checked at start-up; rows will be spooled until it answers. {ex.Message}"));
         }
     }
@@ -409,6 +410,11 @@ internal sealed class GoogleSheetsSink : IHiltSink
                     Outage(ex, batch.Count);
                     return false;
                 }
+            }
+            catch (SheetsApiException ex) when (ex.Kind == SheetsFailureKind.Rejected && _worksheet is not null && attempt == 0)
+            {
+                // Most often the worksheet was deleted or renamed while running: find or create it again, once.
+                _worksheet = null;
             }
             catch (SheetsApiException ex)
             {

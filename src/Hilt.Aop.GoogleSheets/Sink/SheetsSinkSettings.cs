@@ -69,7 +69,8 @@ internal sealed class SheetsSinkSettings
             throw new ArgumentException("The token endpoint must be an absolute URL.", nameof(GoogleSheetsSinkOptions.TokenUri));
         }
 
-        var spoolPath = Blank(options.SpoolPath) ?? Path.Combine(AppContext.BaseDirectory, "hilt-sheets-spool.jsonl");
+        var spoolPath = Path.GetFullPath(Blank(options.SpoolPath) ?? Path.Combine(AppContext.BaseDirectory, "hilt-sheets-spool.jsonl"));
+        EnsureWritable(spoolPath);
         return new SheetsSinkSettings(options, sheetId.Trim(), key, columns, spoolPath, options.TokenUri?.AbsoluteUri ?? key.TokenUri);
     }
 
@@ -97,6 +98,23 @@ internal sealed class SheetsSinkSettings
         }
 
         return ServiceAccountKey.Parse(text, origin, nameof(GoogleSheetsSinkOptions.CredentialsPath));
+    }
+
+    /// <summary>Fails at start-up, not during an outage, when the spool could not be written.</summary>
+    private static void EnsureWritable(string spoolPath)
+    {
+        var folder = Path.GetDirectoryName(spoolPath)!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".hilt-spool-probe-{Guid.NewGuid():N}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"The spool folder '{folder}' is not writable ({ex.Message}). Set {nameof(GoogleSheetsSinkOptions.SpoolPath)} to a file in a writable folder.", nameof(GoogleSheetsSinkOptions.SpoolPath), ex);
+        }
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -16,7 +16,7 @@ internal static class WorksheetSetup
             var title = n == 1 ? name : $"{name} ({n})";
             if (!titles.Contains(title, StringComparer.Ordinal))
             {
-                await client.AddWorksheetAsync(title, cancellationToken).ConfigureAwait(false);
+                await client.AddWorksheetAsync(title, columns.Count, cancellationToken).ConfigureAwait(false);
                 await client.WriteHeaderAsync(title, columns, cancellationToken).ConfigureAwait(false);
                 return title;
             }
