@@ -197,3 +197,32 @@ public class HiltJsonlReaderTests
     private static HiltJsonlReadResult ReadText(string text) =>
         HiltJsonlReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)));
 }
+
+public class HiltJsonlReaderStreamTests
+{
+    /// <summary>Hands out at most one byte per read, as a slow pipe might.</summary>
+    private sealed class TrickleStream(byte[] data) : MemoryStream(data)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, 1));
+    }
+
+    [Fact]
+    public void Read_OneByteAtATimeWithBom_ReadsEveryLine()
+    {
+        var line = HiltJsonl.Serialize(HiltJsonlTests.GoldenEvent());
+        var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes($"{line}\n\n{line}\n")).ToArray();
+
+        var result = HiltJsonlReader.Read(new TrickleStream(bytes));
+
+        Assert.Equal(2, result.Events.Count);
+        Assert.Equal(line, HiltJsonl.Serialize(result.Events[1]));
+    }
+
+    [Fact]
+    public void Read_EmptyStream_HasNoEventsAndNoTornLine()
+    {
+        var result = HiltJsonlReader.Read(new MemoryStream());
+        Assert.Empty(result.Events);
+        Assert.False(result.HasTornLastLine);
+    }
+}

@@ -146,7 +146,7 @@ public class HiltJsonlTests
     [Fact]
     public void Serialize_FreeFormValues_AreWrittenFaithfully()
     {
-        using var json = JsonDocument.Parse("""{"a":[1,2.5,"x",null,true]}""");
+        using var json = JsonDocument.Parse("""{"a":[1,2.5,"x\"\u00e9\ud83d\ude00",null,true]}""");
         var e = new HiltEvent("id", FixedTime, "s", new HiltActor("system", "app"), "system")
         {
             Extensions = new Dictionary<string, object?>
@@ -176,7 +176,7 @@ public class HiltJsonlTests
         var line = HiltJsonl.Serialize(e);
 
         Assert.Contains(
-            "\"extensions\":" + """{"int":1,"long":9223372036854775807,"short":-2,"byte":3,"uint":4,"ulong":18446744073709551615,"float":1.5,"double":0.1,"decimal":1.10,"nan":"NaN","bool":false,"null":null,"list":[1,"two",null],"array":[3,4],"map":{"inner":{"deep":5}},"json":{"a":[1,2.5,"x",null,true]},"time":"2026-01-02T03:04:05+00:00","guid":"01234567-89ab-cdef-0123-456789abcdef","enum":"Red"}}""",
+            "\"extensions\":" + """{"int":1,"long":9223372036854775807,"short":-2,"byte":3,"uint":4,"ulong":18446744073709551615,"float":1.5,"double":0.1,"decimal":1.10,"nan":"NaN","bool":false,"null":null,"list":[1,"two",null],"array":[3,4],"map":{"inner":{"deep":5}},"json":{"a":[1,2.5,"x\"é😀",null,true]},"time":"2026-01-02T03:04:05+00:00","guid":"01234567-89ab-cdef-0123-456789abcdef","enum":"Red"}}""",
             line,
             StringComparison.Ordinal);
     }
