@@ -45,7 +45,7 @@ public sealed class HiltOptions
     }
 
     /// <summary>Gets the chat call adapters asked, in order, before the built-in ones (<c>IChatClient</c>, then attributes and conventions).</summary>
-    /// <value>The default value is an empty list. Packages such as <c>Hilt.Aop.OpenAI</c> add theirs here.</value>
+    /// <value>The default value is an empty list. Packages such as <c>Hilt.Aop.OpenAI</c> add theirs here. Read once, on the recorder's first chat call.</value>
     public IList<IHiltChatCallAdapter> ChatCallAdapters { get; } = new List<IHiltChatCallAdapter>();
 
     /// <summary>Gets prices that add to or replace rows of the built-in price table (<see cref="HiltPriceTable.Default"/>).</summary>

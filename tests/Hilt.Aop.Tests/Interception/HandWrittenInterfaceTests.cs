@@ -15,6 +15,9 @@ public interface ISupportBot
     string Forced(string prompt);
 
     int CountTickets();
+
+    [HiltSession(ConversationKey = "auto_1")]
+    string Pinned(string prompt);
 }
 
 public sealed record Answer(string? Text, HiltTokens? Tokens, string? Model) : IHiltChatResult;
@@ -33,6 +36,8 @@ public sealed class SupportBot : ISupportBot
     public string Forced(string prompt) => "forced";
 
     public int CountTickets() => 7;
+
+    public string Pinned(string prompt) => "pinned";
 }
 
 public interface IConventionBot
@@ -161,6 +166,54 @@ public class HandWrittenInterfaceTests
         var prompt = harness.Single(HiltActions.Prompt);
         Assert.Equal("forced", prompt.GetExtension(HiltExtensionKeys.Session));
         Assert.Equal("scope-tenant", prompt.GetExtension(HiltExtensionKeys.Tenant));
+    }
+
+    [Fact]
+    public void HiltSession_FixedConversationKey_JoinsThatConversation()
+    {
+        using var harness = new Harness();
+        var proxy = harness.Proxy<ISupportBot>(new SupportBot());
+
+        proxy.Pinned("one");
+        proxy.Pinned("two");
+
+        Assert.All(harness.Events, e => Assert.Equal("conv_88441d0220c6", e.SessionId));
+        var completions = harness.Events.Where(e => e.Action == HiltActions.Completion).ToList();
+        Assert.Equal(completions[0].EventId, harness.Events.Where(e => e.Action == HiltActions.Prompt).Last().GetExtension(HiltExtensionKeys.ReplyTo));
+    }
+
+    [Fact]
+    public void HiltSession_AmbientContainerFrame_RanksBeneathAttributes()
+    {
+        using var harness = new Harness();
+        var proxy = harness.Proxy<ISupportBot>(new SupportBot());
+
+        using (HiltScope.Push(new HiltSession { Name = "request-scope", User = "request-user" }, HiltScopeKind.Container))
+        {
+            proxy.Summarise("text");
+            using (HiltScope.Begin(new HiltSession { Name = "explicit" }))
+            {
+                proxy.Summarise("text");
+            }
+        }
+
+        var prompts = harness.Events.Where(e => e.Action == HiltActions.Prompt).ToList();
+        Assert.Equal("method-session", prompts[0].GetExtension(HiltExtensionKeys.Session));
+        Assert.Equal("request-user", prompts[0].Actor.Id);
+        Assert.Equal("explicit", prompts[1].GetExtension(HiltExtensionKeys.Session));
+    }
+
+    [Fact]
+    public void GetPlan_SameMethod_IsBuiltOnce()
+    {
+        using var harness = new Harness();
+        var method = typeof(ISupportBot).GetMethod(nameof(ISupportBot.CountTickets))!;
+
+        var first = harness.Recorder.GetPlan(method, typeof(SupportBot));
+        var second = harness.Recorder.GetPlan(method, typeof(SupportBot));
+
+        Assert.Same(first, second);
+        Assert.Null(first.Binding);
     }
 
     [Fact]

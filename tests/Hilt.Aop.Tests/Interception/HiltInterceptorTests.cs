@@ -148,6 +148,60 @@ public class HiltInterceptorTests
     }
 
     [Fact]
+    public async Task Intercept_RedactorThrows_CallsReturnNormallyAndEventsAreDroppedAndCounted()
+    {
+        using var harness = new Harness(o => o.Redactor = new ThrowingRedactor());
+        var bot = new Bot(harness.Clock);
+        var proxy = harness.Proxy<IBot>(bot);
+
+        Assert.Same(bot.Reply, proxy.Ask("hello"));
+        Assert.Same(bot.Reply, await proxy.AskAsync("hello"));
+
+        Assert.Empty(harness.Events);
+        Assert.Equal(4, harness.Recorder.Diagnostics.InternalErrors);
+        Assert.Equal(4, harness.Recorder.Diagnostics.LostEvents);
+    }
+
+    [Fact]
+    public async Task Intercept_BindingFailsReadingTheResult_CallReturnsAndPromptStays()
+    {
+        using var harness = new Harness(o => o.ChatCallAdapters.Add(new ResultBugAdapter()));
+        var bot = new Bot(harness.Clock);
+        var proxy = harness.Proxy<IBot>(bot);
+
+        Assert.Same(bot.Reply, await proxy.AskAsync("hello"));
+
+        Assert.Equal(HiltActions.Prompt, Assert.Single(harness.Events).Action);
+        Assert.Equal(1, harness.Recorder.Diagnostics.InternalErrors);
+    }
+
+    [Fact]
+    public async Task Intercept_ConcurrentCallsInTheirOwnScopes_EachCompletionRepliesToItsOwnPrompt()
+    {
+        using var harness = new Harness();
+        var proxy = harness.Proxy<IBot>(new Bot(harness.Clock));
+
+        await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(async () =>
+        {
+            using (HiltScope.Begin($"conversation-{i}"))
+            {
+                await proxy.AskAsync($"question {i}");
+            }
+        })));
+
+        var prompts = harness.Events.Where(e => e.Action == HiltActions.Prompt).ToDictionary(e => e.EventId);
+        var completions = harness.Events.Where(e => e.Action == HiltActions.Completion).ToList();
+        Assert.Equal(64, prompts.Count);
+        Assert.Equal(64, completions.Count);
+        foreach (var completion in completions)
+        {
+            var prompt = prompts[(string)completion.GetExtension(HiltExtensionKeys.ReplyTo)!];
+            Assert.Equal(prompt.SessionId, completion.SessionId);
+            Assert.Equal(HiltConversationId.FromKey("conversation-" + prompt.Content!.Text!["question ".Length..]), prompt.SessionId);
+        }
+    }
+
+    [Fact]
     public void Intercept_SuppressedScope_WritesNothing()
     {
         using var harness = new Harness();
@@ -247,6 +301,24 @@ internal sealed class ThrowingSink : IHiltSink
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
+
+internal sealed class ThrowingRedactor : IHiltRedactor
+{
+    public HiltEvent Redact(HiltEvent hiltEvent) => throw new FormatException("redactor bug");
+}
+
+internal sealed class ResultBugAdapter : IHiltChatCallAdapter
+{
+    public HiltChatCallBinding? TryBind(System.Reflection.MethodInfo method, Type? targetType) =>
+        method.Name == nameof(IBot.AskAsync) ? new Binding() : null;
+
+    private sealed class Binding : HiltChatCallBinding
+    {
+        public override HiltChatRequest ReadRequest(object? target, object?[] arguments) => new() { PromptText = (string?)arguments[0] };
+
+        public override HiltChatResponse? ReadResponse(object? result) => throw new InvalidCastException("result bug");
+    }
 }
 
 internal sealed class BrokenAdapter : IHiltChatCallAdapter
