@@ -140,6 +140,16 @@ public sealed class DropInChatClientTests
         Assert.Empty(bed.Events);
     }
 
+    [Fact]
+    public async Task WithHilt_NullArguments_Throw()
+    {
+        await using var bed = await OpenAITestBed.StartAsync();
+
+        Assert.Throws<ArgumentNullException>("client", () => ((ChatClient)null!).WithHilt(bed.Recorder));
+        Assert.Throws<ArgumentNullException>("recorder", () => bed.SdkClient().WithHilt(null!));
+        Assert.Throws<ArgumentNullException>("client", () => ((ChatClient)null!).AsOpenAIChatClient());
+    }
+
     internal static void AssertPlainCompletion(HiltEvent prompt, HiltEvent completion)
     {
         Assert.Equal("Capital of France?", prompt.Content?.Text);
