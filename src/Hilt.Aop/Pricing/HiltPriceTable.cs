@@ -27,31 +27,36 @@ public sealed class HiltPriceTable
     private readonly FrozenDictionary<string, HiltModelPrice> _byName;
 
     // Each layer is one WithPrices call; a later layer wins. Within a layer a row's own name beats
-    // another row's alias of the same spelling, so aliases go in before names.
+    // another row's alias of the same spelling, so aliases go in before names. A row that replaces another
+    // of the same model name also takes over its aliases, so every name leads to a row of Models.
     private HiltPriceTable(HiltModelPrice[][] layers)
     {
         _layers = layers;
+        var winner = new Dictionary<string, HiltModelPrice>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in layers.SelectMany(layer => layer))
+        {
+            winner[row.Model] = row;
+        }
+
         var byName = new Dictionary<string, HiltModelPrice>(StringComparer.OrdinalIgnoreCase);
-        var last = new Dictionary<string, HiltModelPrice>(StringComparer.OrdinalIgnoreCase);
         foreach (var layer in layers)
         {
             foreach (var row in layer)
             {
                 foreach (var alias in row.Aliases)
                 {
-                    byName[alias.Trim()] = row;
+                    byName[alias.Trim()] = winner[row.Model];
                 }
             }
 
             foreach (var row in layer)
             {
-                byName[row.Model] = row;
-                last[row.Model] = row;
+                byName[row.Model] = winner[row.Model];
             }
         }
 
         _byName = byName.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        Models = layers.SelectMany(layer => layer).Where(row => ReferenceEquals(last[row.Model], row)).ToArray();
+        Models = layers.SelectMany(layer => layer).Where(row => ReferenceEquals(winner[row.Model], row)).ToArray();
     }
 
     /// <summary>Gets the price table embedded in the package.</summary>

@@ -17,8 +17,8 @@ public sealed partial class HiltRecorder
             {
                 // Built on first use so start-up does not pay for the table; the rows are immutable, so a
                 // race only builds it twice.
-                var table = HiltPriceTable.Default.WithPrices([.. Options.ModelPrices]);
-                pricer = Interlocked.CompareExchange(ref _pricer, new ModelPricer(table, Diagnostics), null) ?? _pricer!;
+                var created = new ModelPricer(HiltPriceTable.Default.WithPrices([.. Options.ModelPrices]), Diagnostics);
+                pricer = Interlocked.CompareExchange(ref _pricer, created, null) ?? created;
             }
 
             return pricer;

@@ -59,7 +59,9 @@ internal sealed class ModelPricer
     private void ReportUnknown(string? model)
     {
         var name = string.IsNullOrWhiteSpace(model) ? string.Empty : model.Trim();
-        if (_reported.Count >= MaxNames || !_reported.TryAdd(name, true))
+
+        // ContainsKey first: Count takes every lock of the dictionary, so it is only read for a new name.
+        if (_reported.ContainsKey(name) || _reported.Count >= MaxNames || !_reported.TryAdd(name, true))
         {
             return;
         }

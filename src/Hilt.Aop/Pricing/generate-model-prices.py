@@ -2,7 +2,8 @@
 """Builds model-prices.json (the price table embedded in Hilt.Aop) from the reference CSV.
 
 Usage:  python3 src/Hilt.Aop/Pricing/generate-model-prices.py [path/to/model-prices.csv]
-Default input: ../shared/data/model-prices.csv next to the repository root.
+Default input: model-prices.csv next to this script (a copy of the reference data, so the table can be
+rebuilt from the repository alone). To refresh prices, replace that copy and run the script again.
 
 What it does, per CSV row:
 - keeps the USD-per-1M prices (input, cached input, cache write, output) as exact decimal text;
@@ -142,8 +143,7 @@ def provider_of(model, pattern):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    root = os.path.abspath(os.path.join(here, "..", "..", ".."))
-    source = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "..", "shared", "data", "model-prices.csv")
+    source = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "model-prices.csv")
     rows, skipped, claimed = [], [], {}
     with open(source, newline="", encoding="utf-8") as f:
         for r in csv.DictReader(f):

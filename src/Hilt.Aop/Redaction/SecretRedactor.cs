@@ -42,6 +42,11 @@ internal sealed partial class SecretRedactor : IHiltRedactor
     private static readonly string[] _triggers =
         ["sk-", "AIza", "bearer", "authorization", "api-key", "api_key", "PRIVATE KEY", "private_key", "client_secret", "refresh_token", "access_token"];
 
+    // Per trigger, where the secret's match may start relative to it: at the trigger; before a JSON key's
+    // quote (", \" or \u0022); at the "x-" or "x-goog-" of an api-key header; at a PEM block's "-----BEGIN".
+    private static readonly int[][] _startOffsets =
+        [[0], [0], [0], [0], [0, -2, -7], [-1, -2, -6], [PemStart], [-1, -2, -6], [-1, -2, -6], [-1, -2, -6], [-1, -2, -6]];
+
 #if NET9_0_OR_GREATER
     private static readonly SearchValues<string> _triggerValues = SearchValues.Create(_triggers, StringComparison.OrdinalIgnoreCase);
 #endif
@@ -123,7 +128,7 @@ internal sealed partial class SecretRedactor : IHiltRedactor
         while (position < text.Length && finder.Next(position, out var trigger) is var index && index >= 0)
         {
             Match? found = null;
-            foreach (var offset in StartOffsets(trigger))
+            foreach (var offset in trigger < 0 ? [] : _startOffsets[trigger])
             {
                 var start = offset == PemStart ? PemBegin(text, index) : index + offset;
                 if (start >= copied && start <= text.Length && regex.Match(text, start) is { Success: true } match)
@@ -146,16 +151,6 @@ internal sealed partial class SecretRedactor : IHiltRedactor
 
         return result is null ? text : result.Append(text, copied, text.Length - copied).ToString();
     }
-
-    // Where, relative to a trigger, the secret's match starts: at the trigger; before a JSON key's quote
-    // (", \" or \u0022); at "x-" or "x-goog-" before api-key; at the "-----BEGIN" of a PEM block.
-    private static int[] StartOffsets(int trigger) => _triggers[trigger] switch
-    {
-        "api-key" => [0, -2, -7],
-        "api_key" or "private_key" or "client_secret" or "refresh_token" or "access_token" => [-1, -2, -6],
-        "PRIVATE KEY" => [PemStart],
-        _ => [0],
-    };
 
     private static int PemBegin(string text, int privateKey)
     {
@@ -197,31 +192,41 @@ internal sealed partial class SecretRedactor : IHiltRedactor
             return null;
         }
 
-        Dictionary<string, object?>? copy = null;
-        foreach (var pair in map)
+        // Events hold FrozenMaps: enumerating one directly uses its struct enumerator, so a clean map costs
+        // no allocation. A map with a secret is copied, and only then is its secret scanned a second time.
+        if (map is FrozenMap frozen)
         {
-            var value = RedactValue(pair.Value);
-            if (copy is null && !ReferenceEquals(value, pair.Value))
+            foreach (var pair in frozen)
             {
-                copy = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
-                foreach (var earlier in map)
+                if (!ReferenceEquals(RedactValue(pair.Value), pair.Value))
                 {
-                    if (string.Equals(earlier.Key, pair.Key, StringComparison.Ordinal))
-                    {
-                        break;
-                    }
-
-                    copy[earlier.Key] = earlier.Value;
+                    return CopyRedacted(map);
                 }
             }
 
-            if (copy is not null)
+            return map;
+        }
+
+        foreach (var pair in map)
+        {
+            if (!ReferenceEquals(RedactValue(pair.Value), pair.Value))
             {
-                copy[pair.Key] = value;
+                return CopyRedacted(map);
             }
         }
 
-        return copy is null ? map : new FrozenMap(copy);
+        return map;
+    }
+
+    private static FrozenMap CopyRedacted(IReadOnlyDictionary<string, object?> map)
+    {
+        var copy = new Dictionary<string, object?>(map.Count, StringComparer.Ordinal);
+        foreach (var pair in map)
+        {
+            copy[pair.Key] = RedactValue(pair.Value);
+        }
+
+        return new FrozenMap(copy);
     }
 
     private static IReadOnlyList<object?>? RedactList(IReadOnlyList<object?>? list)
@@ -352,8 +357,8 @@ internal sealed partial class SecretRedactor : IHiltRedactor
         |(?<![A-Za-z0-9_-])(?<ant>sk-ant-[A-Za-z0-9_-]{16,})
         |(?<![A-Za-z0-9_-])(?<oai>sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,})
         |(?<![A-Za-z0-9_-])(?<goog>AIza[0-9A-Za-z_-]{35})
-        |(?<ap>(?i:\bauthorization)["']?\s*[:=]\s*["']?)(?<av>(?i:(?:bearer|basic|token|digest|bot)\s+)[^\s"',;}]+|[^\s"',;}]{8,})
-        |(?<kp>(?i:\b(?:x-api-key|x-goog-api-key|api-key))["']?\s*[:=]\s*["']?)(?<kv>[^\s"',;}]{8,})
+        |(?<ap>(?i:\bauthorization)\\?["']?\s*[:=]\s*\\?["']?)(?<av>(?i:(?:bearer|basic|token|digest|bot)\s+)[^\s"',;}\\]+|[^\s"',;}\\]{8,})
+        |(?<kp>(?i:\b(?:x-api-key|x-goog-api-key|api-key))\\?["']?\s*[:=]\s*\\?["']?)(?<kv>[^\s"',;}\\]{8,})
         |(?<bp>(?i:\bbearer)\s+)(?<bv>[A-Za-z0-9._~+/-]{16,}=*)
         )
         """,
@@ -362,7 +367,7 @@ internal sealed partial class SecretRedactor : IHiltRedactor
     private static partial Regex SecretPattern();
 
     /// <summary>Finds trigger substrings in order, without rescanning the text for each one.</summary>
-    private sealed class TriggerFinder
+    private readonly struct TriggerFinder
     {
         private readonly string _text;
 #if !NET9_0_OR_GREATER

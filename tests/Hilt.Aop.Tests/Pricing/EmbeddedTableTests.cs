@@ -15,7 +15,7 @@ public class EmbeddedTableTests
     public void DefaultTable_MainModels_MatchTheReferenceCsv()
     {
         var csv = FindCsv();
-        Assert.True(csv is not null, "../shared/data/model-prices.csv was not found next to the folder holding Hilt.Aop.sln.");
+        Assert.True(csv is not null, "model-prices.csv was found neither in ../shared/data nor in src/Hilt.Aop/Pricing.");
 
         var rows = ReadCsv(csv!).Where(r => MainModels.IsMatch(r["model"])).ToList();
         Assert.True(rows.Count >= 40, $"only {rows.Count} main-model rows in the CSV");
@@ -51,7 +51,7 @@ public class EmbeddedTableTests
     public void DefaultTable_EveryCsvRowWithTokenPrices_IsPresent_TotalOnlyRowsAreNot()
     {
         var csv = FindCsv();
-        Assert.True(csv is not null, "../shared/data/model-prices.csv was not found next to the folder holding Hilt.Aop.sln.");
+        Assert.True(csv is not null, "model-prices.csv was found neither in ../shared/data nor in src/Hilt.Aop/Pricing.");
 
         foreach (var row in ReadCsv(csv!))
         {
@@ -82,14 +82,16 @@ public class EmbeddedTableTests
 
     private static decimal? OptionalPrice(string text) => text.Length == 0 ? null : Price(text);
 
+    // The shared reference data next to the repository when it is there, else the copy the table is generated from.
     private static string? FindCsv()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Hilt.Aop.sln")))
             {
-                var csv = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "model-prices.csv"));
-                return File.Exists(csv) ? csv : null;
+                var shared = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "model-prices.csv"));
+                var copy = Path.Combine(dir.FullName, "src", "Hilt.Aop", "Pricing", "model-prices.csv");
+                return File.Exists(shared) ? shared : File.Exists(copy) ? copy : null;
             }
         }
 

@@ -203,6 +203,17 @@ public class HiltPriceTableTests
     }
 
     [Fact]
+    public void WithPrices_UserRowReplacingARowWithAliases_TakesOverItsAliases()
+    {
+        var table = Table.WithPrices([new HiltModelPrice("claude-3.7-sonnet-20250219", 1m, 1m)]);
+        var tokens = new HiltTokens { Prompt = 1_000_000, Completion = 1_000_000 };
+
+        Assert.Equal(2m, table.GetCost("claude-3-7-sonnet-20250219", tokens));
+        Assert.Equal(2m, table.GetCost("us.anthropic.claude-3-7-sonnet-20250219-v1:0", tokens));
+        Assert.All(Table.Models.SelectMany(m => m.Aliases.Append(m.Model)), name => Assert.Contains(table.Find(name), table.Models));
+    }
+
+    [Fact]
     public void WithPrices_TwoUserRowsOfOneName_LaterWins()
     {
         var table = HiltPriceTable.Create([new HiltModelPrice("acme-1", 1m, 1m), new HiltModelPrice("ACME-1", 5m, 5m)]);

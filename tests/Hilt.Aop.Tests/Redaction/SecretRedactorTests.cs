@@ -24,6 +24,9 @@ public class SecretRedactorTests
         { $"{{\"Authorization\": \"Basic dXNlcjpwYXNzd29yZDEyMw==\"}}", "dXNlcjpwYXNzd29yZDEyMw==", "[REDACTED:authorization]" },
         { $"headers: x-api-key: {AnthropicKey.Replace("sk-ant-", "k", StringComparison.Ordinal)}", AnthropicKey.Replace("sk-ant-", "k", StringComparison.Ordinal), "[REDACTED:api_key]" },
         { $"here is my key\n{PemKey}\nthanks", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7", "[REDACTED:private_key]" },
+        { "{\"client_secret\": \"GOCSPX-abcdefghijklmnop1234\", \"client_id\": \"42\"}", "GOCSPX-abcdefghijklmnop1234", "[REDACTED:client_secret]" },
+        { "config {\"api_key\":\"k-123456789-abcdef\"}", "k-123456789-abcdef", "[REDACTED:api_key]" },
+        { "Error: {\\\"headers\\\":{\\\"Authorization\\\":\\\"Basic c2VjcmV0OnBhc3M=\\\"}}", "c2VjcmV0OnBhc3M=", "[REDACTED:authorization]" },
         { $"truncated: -----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAtruncatedSecret", "MIIEowIBAAKCAQEAtruncatedSecret", "[REDACTED:private_key]" },
     };
 
@@ -109,6 +112,28 @@ public class SecretRedactorTests
     }
 
     [Fact]
+    public void Redact_NothingToHide_AllocatesNothing()
+    {
+        var hiltEvent = new HiltEvent("id-1", DateTimeOffset.UnixEpoch, "conv_1", new HiltActor(HiltActorTypes.Agent, "openai"), HiltActions.Completion)
+        {
+            Content = new HiltContent("Paris is the capital of France; the task-runner agrees.")
+            {
+                Metadata = new Dictionary<string, object?> { ["n"] = 3, ["nested"] = new Dictionary<string, object?> { ["k"] = "v" } },
+            },
+            Extensions = new Dictionary<string, object?> { [HiltExtensionKeys.Model] = "gpt-4o", [HiltExtensionKeys.StatusCode] = 200 },
+        };
+        var redactor = new SecretRedactor(true);
+        redactor.Redact(hiltEvent);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = redactor.Redact(hiltEvent);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Same(hiltEvent, result);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public void Redact_MessageRedactionOff_LeavesPromptTextButRedactsMetadataAndExtensions()
     {
         var hiltEvent = new HiltEvent("id-1", DateTimeOffset.UnixEpoch, "conv_1", new HiltActor(HiltActorTypes.Human, "user"), HiltActions.Prompt)
@@ -156,6 +181,24 @@ public class SecretRedactorTests
         Assert.Equal("[REDACTED:google_api_key]", redacted.Actor.Metadata!["key"]);
         var list = Assert.IsAssignableFrom<IReadOnlyList<object?>>(redacted.Provenance!["config"]);
         Assert.Equal(new object?[] { "ok", "token=[REDACTED:openai_key]" }, list);
+    }
+
+    [Fact]
+    public void RedactText_SeveralSecretsAmongLookAlikes_EachIsReplacedAndTheRestKept()
+    {
+        var text = $"task-runner ask-me {OpenAiKey} the bearer of news; key={GoogleKey}; Bearer {JwtToken} end";
+
+        var redacted = SecretRedactor.RedactText(text);
+
+        Assert.Equal("task-runner ask-me [REDACTED:openai_key] the bearer of news; key=[REDACTED:google_api_key]; Bearer [REDACTED:bearer_token] end", redacted);
+    }
+
+    [Fact]
+    public void RedactText_HeaderInEscapedJson_KeepsTheEscapes()
+    {
+        var text = "{\\\"Authorization\\\":\\\"Bearer abcdefghijklmnopqrstuvwxyz\\\"}";
+
+        Assert.Equal("{\\\"Authorization\\\":\\\"[REDACTED:authorization]\\\"}", SecretRedactor.RedactText(text));
     }
 
     [Fact]
