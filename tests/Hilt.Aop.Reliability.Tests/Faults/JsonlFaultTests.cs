@@ -199,10 +199,11 @@ public sealed class JsonlFaultTests
         using var folder = new TempFolder();
         using var opener = new FaultyFileOpener { Mode = FaultMode.Hang };
         var reports = new ConcurrentQueue<HiltDiagnostic>();
-        var options = new HiltOptions { ShutdownTimeout = TimeSpan.FromSeconds(1) };
+        // The sink's own bound sits inside the recorder's, so the sink reports its shortfall before the recorder gives up on it.
+        var options = new HiltOptions { ShutdownTimeout = TimeSpan.FromSeconds(2) };
         options.Diagnostics.Reported += reports.Enqueue;
         var fullQueueWait = TimeSpan.FromMilliseconds(20);
-        var jsonl = new JsonlSink(new JsonlSinkOptions { Path = folder.File("chat.jsonl"), QueueCapacity = 50, FullQueueWait = fullQueueWait, ShutdownTimeout = TimeSpan.FromSeconds(1) }, null, options.Diagnostics, opener);
+        var jsonl = new JsonlSink(new JsonlSinkOptions { Path = folder.File("chat.jsonl"), QueueCapacity = 50, FullQueueWait = fullQueueWait, ShutdownTimeout = TimeSpan.FromMilliseconds(500) }, null, options.Diagnostics, opener);
         var collecting = new CollectingSink();
         var recorder = new HiltRecorder(options.WriteTo(jsonl).WriteTo(collecting));
         var slowest = TimeSpan.Zero;

@@ -21,6 +21,9 @@ public sealed class FilePermissionTests
             for (var i = 0; i < 40; i++)
             {
                 recorder.Emit(Events.Prompt($"message {i}").WithExtensions(new Dictionary<string, object?> { [HiltExtensionKeys.Tenant] = $"t{i % 3}" }));
+
+                // One event per batch, so files roll by size.
+                await recorder.FlushAsync();
             }
         }
 
