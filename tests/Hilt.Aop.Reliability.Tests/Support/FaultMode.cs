@@ -1,7 +1,7 @@
 namespace Hilt.Aop.Reliability.Tests;
 
 /// <summary>How a <see cref="FaultyFileOpener"/> misbehaves.</summary>
-internal enum FaultMode
+public enum FaultMode
 {
     /// <summary>Writes go through.</summary>
     None,
@@ -11,6 +11,9 @@ internal enum FaultMode
 
     /// <summary>A write puts the first half of its bytes on disk, then throws ENOSPC: what a full disk really does.</summary>
     DiskFullAfterHalf,
+
+    /// <summary>Every open and write is refused as if the file or folder had been made read-only.</summary>
+    ReadOnly,
 
     /// <summary>Every write blocks until the stream is released or disposed.</summary>
     Hang,

@@ -21,10 +21,14 @@ internal sealed class FaultyFileOpener : IJsonlFileOpener, IDisposable
 
     public IJsonlAppendFile Open(string path, UnixFileMode? unixCreateMode)
     {
-        if (_mode is FaultMode.DiskFull)
+        switch (_mode)
         {
-            Interlocked.Increment(ref _failures);
-            throw DiskFull(path);
+            case FaultMode.DiskFull:
+                Interlocked.Increment(ref _failures);
+                throw DiskFull(path);
+            case FaultMode.ReadOnly:
+                Interlocked.Increment(ref _failures);
+                throw ReadOnly(path);
         }
 
         return new File(this, _inner.Open(path, unixCreateMode), path);
@@ -38,6 +42,9 @@ internal sealed class FaultyFileOpener : IJsonlFileOpener, IDisposable
         _released.Set();
     }
 
+    // Root ignores file permissions, so a read-only file is simulated rather than made with chmod.
+    private static UnauthorizedAccessException ReadOnly(string path) => new($"Access to the path '{path}' is denied.");
+
     private static IOException DiskFull(string path) => new($"write failed for '{path}': No space left on device (errno {Enospc}).", Enospc);
 
     private sealed class File(FaultyFileOpener owner, IJsonlAppendFile inner, string path) : IJsonlAppendFile
@@ -49,6 +56,9 @@ internal sealed class FaultyFileOpener : IJsonlFileOpener, IDisposable
                 case FaultMode.DiskFull:
                     Interlocked.Increment(ref owner._failures);
                     throw DiskFull(path);
+                case FaultMode.ReadOnly:
+                    Interlocked.Increment(ref owner._failures);
+                    throw ReadOnly(path);
                 case FaultMode.DiskFullAfterHalf:
                     // What a filling disk really does: part of the batch lands, then ENOSPC.
                     inner.Append(lines[..(lines.Length / 2)]);
