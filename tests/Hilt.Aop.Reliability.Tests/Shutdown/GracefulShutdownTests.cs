@@ -72,7 +72,7 @@ public sealed class GracefulShutdownTests
 
         using (var child = ChildProcess.Start("exit", path, Queued.ToString(System.Globalization.CultureInfo.InvariantCulture)))
         {
-            await child.WaitForExitAsync(TimeSpan.FromSeconds(20));
+            await child.WaitForExitAsync(TimeSpan.FromSeconds(60));
             Assert.Equal(0, child.ExitCode);
         }
 

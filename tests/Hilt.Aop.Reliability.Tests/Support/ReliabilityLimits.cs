@@ -9,7 +9,7 @@ internal static class ReliabilityLimits
     public const string LoadSecondsVariable = "HILT_RELIABILITY_LOAD_SECONDS";
 
     /// <summary>The longest an intercepted call or an <c>Emit</c> may be held up by Hilt while a sink is failing.</summary>
-    public static readonly TimeSpan CallerStall = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan CallerStall = TimeSpan.FromSeconds(1);
 
     /// <summary>Gets how long the load test runs: 8 seconds unless <see cref="LoadSecondsVariable"/> says otherwise.</summary>
     public static TimeSpan LoadDuration
