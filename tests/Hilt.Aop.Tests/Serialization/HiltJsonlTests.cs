@@ -182,6 +182,29 @@ public class HiltJsonlTests
     }
 
     [Fact]
+    public void Serialize_WiderNumericTypesAndJsonNodes_AreWrittenAsJsonValues()
+    {
+        var e = new HiltEvent("id", FixedTime, "s", new HiltActor("system", "app"), "system")
+        {
+            Extensions = new Dictionary<string, object?>
+            {
+                ["sbyte"] = (sbyte)-5,
+                ["ushort"] = (ushort)6,
+                ["half"] = (Half)0.5,
+                ["int128"] = Int128.MaxValue,
+                ["big"] = System.Numerics.BigInteger.Parse("123456789012345678901234567890", System.Globalization.CultureInfo.InvariantCulture),
+                ["char"] = 'x',
+                ["node"] = System.Text.Json.Nodes.JsonNode.Parse("""{"k":[1,"\u00e9"]}"""),
+            },
+        };
+
+        Assert.Contains(
+            "\"extensions\":" + """{"sbyte":-5,"ushort":6,"half":0.5,"int128":170141183460469231731687303715884105727,"big":123456789012345678901234567890,"char":"x","node":{"k":[1,"é"]}}""",
+            HiltJsonl.Serialize(e),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WriteProjected_KeepsCallerOrder_NullForMissing_NumbersStayNumbers()
     {
         var set = ColumnSet.Create(["message", "cost_usd", "tokens_in", "relevance_score", "speaker"]);

@@ -63,6 +63,19 @@ public class JsonlMultiProcessTests
         Assert.Equal(result.Events.Count, result.Events.Select(e => e.EventId).Distinct().Count());
     }
 
+    [Fact]
+    public void Emit_ProcessExitsWithoutDisposing_StillDrainsTheQueue()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("undisposed.jsonl");
+
+        using var child = StartAppender(path, "undisposed:5000", "exit");
+        Assert.True(child.WaitForExit(TimeSpan.FromSeconds(30)), "The appender child did not finish.");
+        Assert.Equal(0, child.ExitCode);
+
+        Assert.Equal(5000, JsonlEvents.ReadAll(path).Select(e => e.EventId).Distinct().Count());
+    }
+
     private static Process StartAppender(string path, string count, string prefix)
     {
         // The Appender project is built beside this one: tests/<project>/bin/<configuration>/<tfm>/.

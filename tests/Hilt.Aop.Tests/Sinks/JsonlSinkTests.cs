@@ -137,6 +137,29 @@ public class JsonlSinkTests
     }
 
     [Fact]
+    public async Task Emit_FileCannotBeOpened_LosesThatBatchThenOpensAgainOnRecovery()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("chat.jsonl");
+        var recorder = new DiagnosticsRecorder();
+        var opener = new FaultyOpener { FailOpen = () => new UnauthorizedAccessException("Access to the path is denied.") };
+
+        await using (var sink = new JsonlSink(new JsonlSinkOptions { Path = path }, null, recorder.Diagnostics, opener))
+        {
+            sink.Emit(JsonlEvents.Create("lost"));
+            await sink.FlushAsync();
+            Assert.Equal(1, recorder.Diagnostics.LostEvents);
+            Assert.Equal(1, recorder.Diagnostics.WriteFailures);
+
+            opener.FailOpen = null;
+            sink.Emit(JsonlEvents.Create("kept"));
+        }
+
+        Assert.Equal(["kept"], JsonlEvents.ReadAll(path).Select(e => e.EventId));
+        Assert.Equal(2, opener.Opens);
+    }
+
+    [Fact]
     public async Task Emit_FolderDeletedMidRun_RecreatesItAndWrites()
     {
         using var folder = new TempFolder();
@@ -287,13 +310,13 @@ public class JsonlSinkTests
             Assert.True(opener.WriteStarted.Wait(TimeSpan.FromSeconds(10)));
             sink.Emit(JsonlEvents.Create("written-1"));
             sink.Emit(JsonlEvents.Create("written-2"));
-            var started = DateTime.UtcNow;
+            var started = System.Diagnostics.Stopwatch.StartNew();
             for (var i = 0; i < 3; i++)
             {
                 sink.Emit(JsonlEvents.Create($"dropped-{i}"));
             }
 
-            Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(5));
             gate.Set();
             await sink.FlushAsync();
             Assert.Equal(3, recorder.Diagnostics.LostEvents);

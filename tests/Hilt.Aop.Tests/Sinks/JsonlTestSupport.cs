@@ -16,11 +16,19 @@ internal sealed class FaultyOpener : IJsonlFileOpener
     /// <summary>Gets an event set as soon as a write starts.</summary>
     public ManualResetEventSlim WriteStarted { get; } = new();
 
+    /// <summary>Gets or sets the exception opening a file throws, or <see langword="null"/> to open normally.</summary>
+    public Func<Exception>? FailOpen { get; set; }
+
     public int Opens;
 
     public IJsonlAppendFile Open(string path, UnixFileMode? unixCreateMode)
     {
         Interlocked.Increment(ref Opens);
+        if (FailOpen is { } failOpen)
+        {
+            throw failOpen();
+        }
+
         return new FaultyFile(this, _inner.Open(path, unixCreateMode));
     }
 

@@ -8,16 +8,19 @@ namespace Hilt.Aop;
 /// <remarks>
 /// <para>
 /// <see cref="Emit"/> only puts the event in a bounded queue; one background writer thread per sink serialises the
-/// events and appends them in batches of whole lines. Several sinks, threads or processes can append to the same file: on Linux and macOS
-/// each batch is one <c>O_APPEND</c> write, so lines never interleave mid-line; elsewhere cooperating Hilt writers take
-/// a lock around each batch.
+/// events and appends them in batches of whole lines. Several sinks, threads or processes can append to the same
+/// file: on Linux and macOS each batch is one <c>O_APPEND</c> write, so lines never interleave mid-line; elsewhere
+/// cooperating Hilt writers take a lock around each batch.
 /// </para>
 /// <para>
 /// Nothing here throws into the caller after construction. A full queue waits <see cref="JsonlSinkOptions.FullQueueWait"/>
 /// and then drops the event; failed writes lose their batch; both are counted in <see cref="HiltDiagnostics"/> and
 /// reported. Writing resumes by itself when the cause goes away (a deleted folder is created again).
 /// </para>
-/// <para>Files are created owner-only (0600) on Unix by default, because they hold prompts and replies.</para>
+/// <para>
+/// Files are created owner-only (0600) on Unix by default, because they hold prompts and replies. A sink that is never
+/// disposed still drains, within <see cref="JsonlSinkOptions.ShutdownTimeout"/>, when the process exits normally.
+/// </para>
 /// </remarks>
 public sealed class JsonlSink : IHiltSink
 {
@@ -43,7 +46,7 @@ public sealed class JsonlSink : IHiltSink
     private readonly Thread _writer;
     private readonly TaskCompletionSource _writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    // Owned by the writer task.
+    // Owned by the writer thread.
     private readonly Dictionary<string, JsonlFileSlot> _slots = new(StringComparer.Ordinal);
     private ArrayBufferWriter<byte> _scratch = new(ScratchSize);
     private Utf8JsonWriter _json;
@@ -101,6 +104,7 @@ public sealed class JsonlSink : IHiltSink
         // A thread of its own, not a pool task: callers blocked on a full queue can starve the pool.
         _writer = new Thread(Run) { IsBackground = true, Name = "Hilt.Aop JSONL writer" };
         _writer.Start();
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
     /// <inheritdoc />
@@ -155,6 +159,7 @@ public sealed class JsonlSink : IHiltSink
             return;
         }
 
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         _queue.Complete();
         EndShutdown(_writer.Join(_shutdownTimeout));
     }
@@ -168,6 +173,7 @@ public sealed class JsonlSink : IHiltSink
             return;
         }
 
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         _queue.Complete();
         EndShutdown(await WaitAsync(_writerDone.Task, _shutdownTimeout, CancellationToken.None).ConfigureAwait(false));
     }
@@ -199,6 +205,8 @@ public sealed class JsonlSink : IHiltSink
             throw new InvalidOperationException($"The JSONL log folder '{folder}' cannot be written: {ex.Message}", ex);
         }
     }
+
+    private void OnProcessExit(object? sender, EventArgs e) => Dispose();
 
     private void EndShutdown(bool drained)
     {
