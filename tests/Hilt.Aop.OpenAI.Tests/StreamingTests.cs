@@ -153,6 +153,53 @@ public sealed class StreamingTests
         EventAssert.PromptAndReply(bed.Events);
     }
 
+    [Theory]
+    [MemberData(nameof(Clients))]
+    public async Task CompleteChatStreamingAsync_SdkTimeoutMidStream_408TimeoutAfterPartialText(string kind)
+    {
+        await using var bed = await OpenAITestBed.StartAsync();
+        bed.Server.Enqueue(FakeOpenAIReplies.Stream(Pieces).WithEventDelay(TimeSpan.FromSeconds(3)));
+        var stream = kind == "drop-in"
+            ? bed.DropIn(timeout: TimeSpan.FromMilliseconds(300)).CompleteChatStreamingAsync([new UserChatMessage("Say hello world.")])
+            : bed.Adapter(timeout: TimeSpan.FromMilliseconds(300)).CompleteChatStreamingAsync([new UserChatMessage("Say hello world.")]);
+        var seen = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var update in stream)
+            {
+                seen++;
+            }
+        });
+
+        Assert.Equal(1, seen); // the role chunk came before the stall
+        ErrorTests.AssertError(bed, 408, "timeout");
+        Assert.Equal(true, bed.Events[1].GetExtension(HiltExtensionKeys.Stream));
+    }
+
+    [Theory]
+    [MemberData(nameof(Clients))]
+    public async Task CompleteChatStreamingAsync_CallerCancelsMidStream_499Cancelled(string kind)
+    {
+        await using var bed = await OpenAITestBed.StartAsync();
+        bed.Server.Enqueue(FakeOpenAIReplies.Stream(Pieces).WithEventDelay(TimeSpan.FromSeconds(3)));
+        using var cancellation = new CancellationTokenSource();
+        List<ChatMessage> messages = [new UserChatMessage("Say hello world.")];
+        var stream = kind == "drop-in"
+            ? bed.DropIn().CompleteChatStreamingAsync(messages, null, cancellation.Token)
+            : bed.Adapter().CompleteChatStreamingAsync(messages, null, cancellation.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var update in stream)
+            {
+                await cancellation.CancelAsync();
+            }
+        });
+
+        ErrorTests.AssertError(bed, 499, "cancelled");
+    }
+
     [Fact]
     public async Task CompleteChatStreaming_RawPages_AreTheSdkResponses()
     {

@@ -34,10 +34,6 @@ internal sealed class HiltErrorClassifier
             case OperationCanceledException when callerToken.IsCancellationRequested || !callerToken.CanBeCanceled:
                 // The caller's token fired, or the caller's token is unknown: a cancellation is the caller's.
                 return (499, "cancelled");
-            case OperationCanceledException when callerToken.CanBeCanceled:
-                // The caller's token is known and did not fire: the client's own timeout cancelled the call
-                // (System.ClientModel's NetworkTimeout throws a bare TaskCanceledException).
-                return (408, "timeout");
             case OperationCanceledException:
                 // The caller's token did not fire, so the client cancelled on its own: its timeout.
                 return (408, "timeout");
