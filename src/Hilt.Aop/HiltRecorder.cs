@@ -6,13 +6,15 @@ namespace Hilt.Aop;
 /// </summary>
 /// <remarks>
 /// Thread-safe; create one per application. Nothing here throws into the caller's code after construction:
-/// failures go to <see cref="HiltOptions.Diagnostics"/>. Disposing drains every sink within
-/// <see cref="HiltOptions.ShutdownTimeout"/> and reports what could not be written.
+/// failures go to <see cref="HiltOptions.Diagnostics"/>. Disposing drains every sink at once, each within
+/// <see cref="HiltOptions.ShutdownTimeout"/>, and reports what could not be written; a recorder that is never
+/// disposed is disposed when the process exits (<see cref="AppDomain.ProcessExit"/>), so dispose one you drop early.
 /// </remarks>
 public sealed partial class HiltRecorder : IDisposable, IAsyncDisposable
 {
     private readonly IHiltSink[] _sinks;
     private readonly IHiltRedactor? _redactor;
+    private readonly EventHandler _onProcessExit;
     private int _disposed;
 
     /// <summary>Initializes a new instance of the <see cref="HiltRecorder"/> class.</summary>
@@ -24,6 +26,10 @@ public sealed partial class HiltRecorder : IDisposable, IAsyncDisposable
         _sinks = [.. options.Sinks];
         _redactor = options.Redactor ?? CreateDefaultRedactor(options);
         DefaultFrame = new HiltScopeFrame(options.DefaultSession ?? new HiltSession(), null, HiltScopeKind.Container);
+
+        // An application that never disposes the recorder still gets its queued events written when the process ends.
+        _onProcessExit = (_, _) => Dispose();
+        AppDomain.CurrentDomain.ProcessExit += _onProcessExit;
     }
 
     /// <summary>Gets the options this recorder was built with.</summary>
@@ -83,16 +89,36 @@ public sealed partial class HiltRecorder : IDisposable, IAsyncDisposable
             return;
         }
 
-        foreach (var sink in _sinks)
+        AppDomain.CurrentDomain.ProcessExit -= _onProcessExit;
+
+        // All sinks drain at once, each within the bound, so one stuck sink neither delays nor starves the others.
+        var drains = new Task[_sinks.Length];
+        for (var i = 0; i < _sinks.Length; i++)
         {
-            try
-            {
-                await sink.DisposeAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                Diagnostics.InternalError(sink.GetType().Name, ex);
-            }
+            drains[i] = DisposeSinkAsync(_sinks[i]);
+        }
+
+        await Task.WhenAll(drains).ConfigureAwait(false);
+    }
+
+    private async Task DisposeSinkAsync(IHiltSink sink)
+    {
+        try
+        {
+            // Real time on purpose: a fake clock in the options must not turn the shutdown bound into a hang.
+            await Task.Run(() => sink.DisposeAsync().AsTask()).WaitAsync(Options.ShutdownTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException ex)
+        {
+            Diagnostics.Report(new HiltDiagnostic(
+                HiltDiagnosticKind.ShutdownIncomplete,
+                sink.GetType().Name,
+                $"{sink.GetType().Name} did not finish writing within {Options.ShutdownTimeout.TotalSeconds:0.###} s; what it still held is lost.",
+                ex));
+        }
+        catch (Exception ex)
+        {
+            Diagnostics.InternalError(sink.GetType().Name, ex);
         }
     }
 
