@@ -64,9 +64,15 @@ internal static class ChatMessageReader
     public static HiltToolCall ToToolCall(FunctionCallContent call) =>
         new(call.Name, call.Arguments is null ? null : JsonSerializer.Serialize(call.Arguments, CompactJson)) { CallId = call.CallId };
 
-    private static void Visit(ref MessageReading reading, ChatMessage message)
+    private static void Visit(ref MessageReading reading, ChatMessage? message)
     {
         reading.Count++;
+        if (message is null)
+        {
+            // The provider will refuse it; Hilt still logs the call (and the error) rather than nothing.
+            return;
+        }
+
         if (message.Role == ChatRole.User)
         {
             reading.FirstUserText ??= message.Text;

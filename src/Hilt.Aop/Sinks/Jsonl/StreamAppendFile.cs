@@ -34,9 +34,18 @@ internal sealed class StreamAppendFile : IJsonlAppendFile
         var locked = TryLock();
         try
         {
-            _stream.Seek(0, SeekOrigin.End);
-            _stream.Write(lines);
-            _stream.Flush(flushToDisk: false);
+            var start = _stream.Seek(0, SeekOrigin.End);
+            try
+            {
+                _stream.Write(lines);
+                _stream.Flush(flushToDisk: false);
+            }
+            catch (IOException) when (locked)
+            {
+                // A batch cut short (disk full) is taken back, so no half line stays in the file; safe under the lock.
+                TryTruncate(start);
+                throw;
+            }
         }
         finally
         {
@@ -48,6 +57,21 @@ internal sealed class StreamAppendFile : IJsonlAppendFile
     }
 
     public void FlushToDisk() => _stream.Flush(flushToDisk: true);
+
+    private void TryTruncate(long length)
+    {
+        try
+        {
+            if (_stream.Length > length)
+            {
+                _stream.SetLength(length);
+            }
+        }
+        catch (IOException)
+        {
+            // Best effort: the next line still starts on a line of its own.
+        }
+    }
 
     public void Dispose() => _stream.Dispose();
 
