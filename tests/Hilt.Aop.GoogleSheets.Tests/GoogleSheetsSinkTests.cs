@@ -158,6 +158,30 @@ public sealed class GoogleSheetsSinkTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Emit_LoneSurrogatesInCells_RowArrivesWithReplacementCharacters()
+    {
+        var broken = new HiltEvent("e-1", DateTimeOffset.UnixEpoch, "conv_9d6ded566067", new HiltActor(HiltActorTypes.Human, "user \uD800"), HiltActions.Prompt)
+        {
+            Content = new HiltContent("broken \uDC00 pair"),
+            Extensions = new Dictionary<string, object?> { [HiltExtensionKeys.Model] = "model \uD83D" },
+        };
+        await using (var sink = SheetsFixture.Sink(SheetsFixture.Options(_google, _folder), diagnostics: _diagnostics))
+        {
+            sink.Emit(broken);
+            sink.Emit(SheetsFixture.Event(2, "next row"));
+            await sink.FlushAsync();
+        }
+
+        var header = HiltColumns.All.ToList();
+        var rows = _google.Rows("Logs").Skip(1).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("human: user \uFFFD", rows[0][header.IndexOf(HiltColumns.Speaker)]!.GetValue<string>());
+        Assert.Equal("broken \uFFFD pair", rows[0][header.IndexOf(HiltColumns.Message)]!.GetValue<string>());
+        Assert.Equal("model \uFFFD", rows[0][header.IndexOf(HiltColumns.Model)]!.GetValue<string>());
+        Assert.Equal(0, _diagnostics.LostEvents);
+    }
+
+    [Fact]
     public async Task Emit_Completion_CellsAreTypedAndMissingValuesEmpty()
     {
         await using (var sink = SheetsFixture.Sink(SheetsFixture.Options(_google, _folder), diagnostics: _diagnostics))
