@@ -1,0 +1,96 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using Castle.DynamicProxy;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace Hilt.Aop.Benchmarks;
+
+/// <summary>
+/// Per-call overhead seen by the caller over an <see cref="IChatClient"/> that answers at once: one request
+/// (system message + a 300-character question) answered with a 600-character reply, usage and model.
+/// Category <c>call</c> is <c>GetResponseAsync</c>; category <c>stream</c> is <c>GetStreamingResponseAsync</c>
+/// of 50 chunks, consumed to the end. Ratios are against the direct call of the same category.
+/// </summary>
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
+public class ChatClientOverheadBenchmarks
+{
+    private const string TelemetrySource = "Hilt.Aop.Benchmarks";
+    private static readonly ProxyGenerator Generator = new();
+
+    private readonly List<ChatMessage> _messages = Payloads.CreateMessages();
+    private IChatClient _direct = null!;
+    private IChatClient _castle = null!;
+    private IChatClient _openTelemetry = null!;
+    private IChatClient _logging = null!;
+    private TelemetryCollector? _telemetry;
+    private ILoggerFactory? _loggerFactory;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _direct = new InstantChatClient();
+        _castle = Generator.CreateInterfaceProxyWithTarget<IChatClient>(_direct, new PassThroughInterceptor());
+
+        _telemetry = new TelemetryCollector(TelemetrySource);
+        _openTelemetry = new ChatClientBuilder(_direct)
+            .UseOpenTelemetry(sourceName: TelemetrySource, configure: client => client.EnableSensitiveData = true)
+            .Build();
+
+        _loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(new DiscardingLoggerProvider()));
+        _logging = new ChatClientBuilder(_direct).UseLogging(_loggerFactory).Build();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _openTelemetry.Dispose();
+        _logging.Dispose();
+        _telemetry?.Dispose();
+        _loggerFactory?.Dispose();
+    }
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("call")]
+    public Task<ChatResponse> Direct() => _direct.GetResponseAsync(_messages);
+
+    [Benchmark]
+    [BenchmarkCategory("call")]
+    public Task<ChatResponse> CastlePassThrough() => _castle.GetResponseAsync(_messages);
+
+    [Benchmark]
+    [BenchmarkCategory("call")]
+    public Task<ChatResponse> OpenTelemetry() => _openTelemetry.GetResponseAsync(_messages);
+
+    [Benchmark]
+    [BenchmarkCategory("call")]
+    public Task<ChatResponse> Logging() => _logging.GetResponseAsync(_messages);
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("stream")]
+    public ValueTask<int> DirectStream() => Consume(_direct);
+
+    [Benchmark]
+    [BenchmarkCategory("stream")]
+    public ValueTask<int> CastlePassThroughStream() => Consume(_castle);
+
+    [Benchmark]
+    [BenchmarkCategory("stream")]
+    public ValueTask<int> OpenTelemetryStream() => Consume(_openTelemetry);
+
+    [Benchmark]
+    [BenchmarkCategory("stream")]
+    public ValueTask<int> LoggingStream() => Consume(_logging);
+
+    private async ValueTask<int> Consume(IChatClient client)
+    {
+        var chunks = 0;
+        await foreach (var update in client.GetStreamingResponseAsync(_messages).ConfigureAwait(false))
+        {
+            chunks += update.Contents.Count;
+        }
+
+        return chunks;
+    }
+}

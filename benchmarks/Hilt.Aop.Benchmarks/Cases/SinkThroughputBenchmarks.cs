@@ -1,0 +1,59 @@
+using BenchmarkDotNet.Attributes;
+
+namespace Hilt.Aop.Benchmarks;
+
+/// <summary>
+/// Events per second that reach the file: <see cref="Events"/> realistic events (prompt, completion, prompt, ...)
+/// written by <see cref="Producers"/> threads, timed until the writer is closed (everything handed to the OS).
+/// Each invocation writes a new file, deleted after the iteration. The ratio is against the single-thread
+/// <see cref="Utf8JsonWriter"/> floor of the same run.
+/// </summary>
+[InvocationCount(1)]
+public class SinkThroughputBenchmarks
+{
+    private DirectoryInfo? _folder;
+    private string _path = string.Empty;
+    private int _iteration;
+
+    [ParamsSource(nameof(EventCounts))]
+    public int Events { get; set; }
+
+    [Params(1, 2, 4, 8)]
+    public int Producers { get; set; }
+
+    public static IEnumerable<int> EventCounts() => [BenchSettings.ThroughputEvents];
+
+    [GlobalSetup]
+    public void GlobalSetup() => _folder = Directory.CreateTempSubdirectory("hilt-bench-throughput-");
+
+    [IterationSetup]
+    public void IterationSetup() => _path = Path.Combine(_folder!.FullName, "events-" + _iteration++ + ".jsonl");
+
+    [IterationCleanup]
+    public void IterationCleanup()
+    {
+        foreach (var file in _folder!.EnumerateFiles())
+        {
+            file.Delete();
+        }
+    }
+
+    [GlobalCleanup]
+    public void GlobalCleanup() => _folder?.Delete(recursive: true);
+
+    /// <summary>The floor: one thread, no queue, <see cref="System.Text.Json.Utf8JsonWriter"/> into a <see cref="FileStream"/>. Ignores <see cref="Producers"/>.</summary>
+    [Benchmark(Baseline = true)]
+    public void Utf8JsonWriterFloor()
+    {
+        using var writer = new FloorJsonWriter(_path);
+        EventFactory.Produce(Events, TimeProvider.System, writer.Write);
+    }
+
+    /// <summary>Serilog.Sinks.File with CompactJsonFormatter, buffered, the same fields through a message template.</summary>
+    [Benchmark]
+    public void SerilogFile()
+    {
+        using var writer = new SerilogEventWriter(_path);
+        global::Hilt.Aop.Benchmarks.Producers.Run(Producers, Events, (_, count) => EventFactory.Produce(count, TimeProvider.System, writer.Write));
+    }
+}
