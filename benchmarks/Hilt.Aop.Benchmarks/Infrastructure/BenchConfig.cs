@@ -16,12 +16,12 @@ internal static class BenchConfig
     {
         var job = mode switch
         {
-            // Few iterations of a quarter second: minutes on 2 cores, noisier than the full run.
+            // Few short iterations: minutes on 2 cores, much noisier than the full run.
             BenchMode.Short => Job.Default
                 .WithLaunchCount(1)
-                .WithWarmupCount(2)
-                .WithIterationCount(4)
-                .WithIterationTime(TimeInterval.FromMilliseconds(250))
+                .WithWarmupCount(1)
+                .WithIterationCount(3)
+                .WithIterationTime(TimeInterval.FromMilliseconds(150))
                 .WithId("Short"),
 
             // One invocation of each case: proves the harness runs, measures nothing.
