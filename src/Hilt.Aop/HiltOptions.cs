@@ -43,4 +43,8 @@ public sealed class HiltOptions
         Sinks.Add(Throw.IfNull(sink));
         return this;
     }
+
+    /// <summary>Gets the chat call adapters asked, in order, before the built-in ones (<c>IChatClient</c>, then attributes and conventions).</summary>
+    /// <value>The default value is an empty list. Packages such as <c>Hilt.Aop.OpenAI</c> add theirs here.</value>
+    public IList<IHiltChatCallAdapter> ChatCallAdapters { get; } = new List<IHiltChatCallAdapter>();
 }
