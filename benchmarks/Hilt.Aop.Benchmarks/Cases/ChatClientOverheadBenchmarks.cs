@@ -22,16 +22,27 @@ public class ChatClientOverheadBenchmarks
     private readonly List<ChatMessage> _messages = Payloads.CreateMessages();
     private IChatClient _direct = null!;
     private IChatClient _castle = null!;
+    private IChatClient _hiltProxy = null!;
+    private IChatClient _hiltProxyDiscarding = null!;
+    private IChatClient _useHilt = null!;
     private IChatClient _openTelemetry = null!;
     private IChatClient _logging = null!;
     private TelemetryCollector? _telemetry;
     private ILoggerFactory? _loggerFactory;
+    private HiltHarness? _hilt;
+    private HiltHarness? _hiltDiscarding;
 
     [GlobalSetup]
     public void Setup()
     {
         _direct = new InstantChatClient();
         _castle = Generator.CreateInterfaceProxyWithTarget<IChatClient>(_direct, new PassThroughInterceptor());
+
+        _hilt = HiltHarness.WithJsonl();
+        _hiltDiscarding = HiltHarness.WithDiscardingSink();
+        _hiltProxy = HiltProxy.Create(_direct, _hilt.Recorder);
+        _hiltProxyDiscarding = HiltProxy.Create(_direct, _hiltDiscarding.Recorder);
+        _useHilt = new ChatClientBuilder(_direct).UseHilt(_hilt.Recorder).Build();
 
         _telemetry = new TelemetryCollector(TelemetrySource);
         _openTelemetry = new ChatClientBuilder(_direct)
@@ -47,6 +58,9 @@ public class ChatClientOverheadBenchmarks
     {
         _openTelemetry.Dispose();
         _logging.Dispose();
+        _useHilt.Dispose();
+        _hilt?.Dispose();
+        _hiltDiscarding?.Dispose();
         _telemetry?.Dispose();
         _loggerFactory?.Dispose();
     }
@@ -58,6 +72,20 @@ public class ChatClientOverheadBenchmarks
     [Benchmark]
     [BenchmarkCategory("call")]
     public Task<ChatResponse> CastlePassThrough() => _castle.GetResponseAsync(_messages);
+
+    /// <summary>The interceptor with the JSONL sink; when calls outpace the writer, this includes waiting for queue room.</summary>
+    [Benchmark]
+    [BenchmarkCategory("call")]
+    public Task<ChatResponse> HiltInterceptor() => _hiltProxy.GetResponseAsync(_messages);
+
+    /// <summary>The interceptor's hot path alone: events built and handed to a sink that drops them.</summary>
+    [Benchmark]
+    [BenchmarkCategory("call")]
+    public Task<ChatResponse> HiltInterceptorDiscard() => _hiltProxyDiscarding.GetResponseAsync(_messages);
+
+    [Benchmark]
+    [BenchmarkCategory("call")]
+    public Task<ChatResponse> UseHilt() => _useHilt.GetResponseAsync(_messages);
 
     [Benchmark]
     [BenchmarkCategory("call")]
@@ -74,6 +102,18 @@ public class ChatClientOverheadBenchmarks
     [Benchmark]
     [BenchmarkCategory("stream")]
     public ValueTask<int> CastlePassThroughStream() => Consume(_castle);
+
+    [Benchmark]
+    [BenchmarkCategory("stream")]
+    public ValueTask<int> HiltInterceptorStream() => Consume(_hiltProxy);
+
+    [Benchmark]
+    [BenchmarkCategory("stream")]
+    public ValueTask<int> HiltInterceptorDiscardStream() => Consume(_hiltProxyDiscarding);
+
+    [Benchmark]
+    [BenchmarkCategory("stream")]
+    public ValueTask<int> UseHiltStream() => Consume(_useHilt);
 
     [Benchmark]
     [BenchmarkCategory("stream")]

@@ -7,12 +7,16 @@ namespace Hilt.Aop.Benchmarks;
 /// Does the threading bookkeeping grow with history or with conversations? Each call resends one conversation's
 /// history of <see cref="History"/> messages (its own opening messages, shared middle turns, the new question);
 /// successive calls cycle through <see cref="Conversations"/> distinct conversations. The ratio is against the
-/// direct call of the same parameters.
+/// direct call of the same parameters. Hilt writes to a <see cref="DiscardingSink"/> here, so a saturated file
+/// writer cannot hide growth on the caller's thread.
 /// </summary>
 public class GrowthBenchmarks
 {
     private List<ChatMessage>[] _conversations = [];
     private IChatClient _direct = null!;
+    private IChatClient _hiltProxy = null!;
+    private IChatClient _useHilt = null!;
+    private HiltHarness? _hilt;
     private int _next;
 
     [Params(10, 1000)]
@@ -26,10 +30,26 @@ public class GrowthBenchmarks
     {
         _direct = new InstantChatClient();
         _conversations = CreateConversations(History, Conversations);
+        _hilt = HiltHarness.WithDiscardingSink();
+        _hiltProxy = HiltProxy.Create(_direct, _hilt.Recorder);
+        _useHilt = new ChatClientBuilder(_direct).UseHilt(_hilt.Recorder).Build();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _useHilt.Dispose();
+        _hilt?.Dispose();
     }
 
     [Benchmark(Baseline = true)]
     public Task<ChatResponse> Direct() => _direct.GetResponseAsync(Next());
+
+    [Benchmark]
+    public Task<ChatResponse> HiltInterceptor() => _hiltProxy.GetResponseAsync(Next());
+
+    [Benchmark]
+    public Task<ChatResponse> UseHilt() => _useHilt.GetResponseAsync(Next());
 
     private List<ChatMessage> Next()
     {

@@ -26,8 +26,8 @@ internal static class EnqueueLatencyRun
         {
             output.WriteLine($"Burst of {events:N0} events from {ProducerCount} producer threads; {Environment.ProcessorCount} logical CPUs.");
             output.WriteLine();
-            output.WriteLine("| Destination | p50 µs | p90 µs | p99 µs | p99.9 µs | max µs | emit wall ms | drain wall ms | events/s | lines in file | heap before MB | peak heap MB | peak working set MB |");
-            output.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+            output.WriteLine("| Destination | p50 µs | p90 µs | p99 µs | p99.9 µs | max µs | emit wall ms | drain wall ms | events/s | lines in file | dropped | heap before MB | peak heap MB | peak working set MB |");
+            output.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
             foreach (var create in Targets())
             {
                 var path = Path.Combine(folder.FullName, "burst-" + Guid.NewGuid().ToString("N") + ".jsonl");
@@ -50,19 +50,23 @@ internal static class EnqueueLatencyRun
     {
         yield return path =>
         {
+            // Default options: a 10,000-event queue, 100 ms wait for room, then drop (counted).
+            var options = new HiltOptions().WriteToJsonl(path);
+            var recorder = new HiltRecorder(options);
+            return new BurstTarget("Hilt JSONL sink via HiltRecorder (default options)", recorder.Emit, recorder.Dispose, () => options.Diagnostics.LostEvents);
+        };
+        yield return path =>
+        {
             var writer = new SerilogEventWriter(path);
-            return new BurstTarget("Serilog.Sinks.File (CompactJsonFormatter, buffered)", writer.Write, writer.Dispose);
+            return new BurstTarget("Serilog.Sinks.File (CompactJsonFormatter, buffered)", writer.Write, writer.Dispose, () => 0);
         };
     }
 
     private static string Measure(BurstTarget target, string path, int events)
     {
-        // Events are built before the burst so only the emit is timed; the latencies array is allocated up front too.
+        // The latencies array is allocated before the heap baseline; events are built inside the burst, each with its
+        // own copy of the prompt or reply text as a real call's would be, and only the emit itself is timed.
         var latencies = new long[events];
-        var prepared = new HiltEvent[Math.Min(events, 20_000)];
-        var index = 0;
-        EventFactory.Produce(prepared.Length, TimeProvider.System, e => prepared[index++] = e);
-
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
@@ -74,9 +78,20 @@ internal static class EnqueueLatencyRun
         Producers.Run(ProducerCount, events, (producer, count) =>
         {
             var offset = producer * share;
+            var replyTo = string.Empty;
             for (var i = 0; i < count; i++)
             {
-                var hiltEvent = prepared[(offset + i) % prepared.Length];
+                HiltEvent hiltEvent;
+                if ((i & 1) == 0)
+                {
+                    hiltEvent = EventFactory.Prompt(TimeProvider.System, new string(Payloads.PromptText));
+                    replyTo = hiltEvent.EventId;
+                }
+                else
+                {
+                    hiltEvent = EventFactory.Completion(TimeProvider.System, replyTo, 800, new string(Payloads.CompletionText));
+                }
+
                 var before = Stopwatch.GetTimestamp();
                 target.Emit(hiltEvent);
                 latencies[offset + i] = Stopwatch.GetTimestamp() - before;
@@ -91,7 +106,7 @@ internal static class EnqueueLatencyRun
         var seconds = Stopwatch.GetElapsedTime(started, drained).TotalSeconds;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"| {target.Name} | {Micros(Percentile(latencies, 0.50))} | {Micros(Percentile(latencies, 0.90))} | {Micros(Percentile(latencies, 0.99))} | {Micros(Percentile(latencies, 0.999))} | {Micros(latencies[^1])} | {Stopwatch.GetElapsedTime(started, emitted).TotalMilliseconds:N0} | {Stopwatch.GetElapsedTime(emitted, drained).TotalMilliseconds:N0} | {events / seconds:N0} | {CountLines(path):N0} | {Megabytes(heapBefore)} | {Megabytes(peakHeap)} | {Megabytes(peakWorkingSet)} |");
+            $"| {target.Name} | {Micros(Percentile(latencies, 0.50))} | {Micros(Percentile(latencies, 0.90))} | {Micros(Percentile(latencies, 0.99))} | {Micros(Percentile(latencies, 0.999))} | {Micros(latencies[^1])} | {Stopwatch.GetElapsedTime(started, emitted).TotalMilliseconds:N0} | {Stopwatch.GetElapsedTime(emitted, drained).TotalMilliseconds:N0} | {events / seconds:N0} | {CountLines(path):N0} | {target.Dropped():N0} | {Megabytes(heapBefore)} | {Megabytes(peakHeap)} | {Megabytes(peakWorkingSet)} |");
     }
 
     private static long Percentile(long[] sorted, double fraction) => sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * fraction))];

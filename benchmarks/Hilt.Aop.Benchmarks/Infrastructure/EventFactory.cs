@@ -14,16 +14,18 @@ internal static class EventFactory
         Total = Payloads.PromptTokens + Payloads.CompletionTokens,
     };
 
-    public static HiltEvent Prompt(TimeProvider clock)
+    /// <summary>Builds a prompt event; <paramref name="text"/> defaults to the shared 300-character prompt.</summary>
+    public static HiltEvent Prompt(TimeProvider clock, string? text = null)
     {
         var now = clock.GetUtcNow();
         return new HiltEvent(HiltEventIds.NewId(now), now, SessionId, Human, HiltActions.Prompt)
         {
-            Content = new HiltContent(Payloads.PromptText),
+            Content = new HiltContent(text ?? Payloads.PromptText),
         };
     }
 
-    public static HiltEvent Completion(TimeProvider clock, string replyTo, long latencyMs)
+    /// <summary>Builds a completion event; <paramref name="text"/> defaults to the shared 600-character reply.</summary>
+    public static HiltEvent Completion(TimeProvider clock, string replyTo, long latencyMs, string? text = null)
     {
         var now = clock.GetUtcNow();
         var extensions = new Dictionary<string, object?>(5, StringComparer.Ordinal)
@@ -36,7 +38,7 @@ internal static class EventFactory
         };
         return new HiltEvent(HiltEventIds.NewId(now), now, SessionId, Agent, HiltActions.Completion)
         {
-            Content = new HiltContent(Payloads.CompletionText),
+            Content = new HiltContent(text ?? Payloads.CompletionText),
             Metrics = new HiltMetrics { Tokens = Tokens, CostUsd = Payloads.CostUsd, LatencyMs = latencyMs },
             Extensions = new FrozenMap(extensions),
         };
