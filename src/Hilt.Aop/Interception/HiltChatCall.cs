@@ -283,6 +283,11 @@ internal sealed class HiltChatCall : IHiltStreamObserver
         extensions[HiltExtensionKeys.Provider] = provider;
         AddIf(extensions, HiltExtensionKeys.FinishReason, response?.FinishReason);
         AddIf(extensions, HiltExtensionKeys.ResponseId, response?.ResponseId);
+        if (response?.Retries is { } retries)
+        {
+            extensions[HiltExtensionKeys.Retries] = retries;
+        }
+
         if (_streaming)
         {
             extensions[HiltExtensionKeys.Stream] = true;
@@ -340,7 +345,7 @@ internal sealed class HiltChatCall : IHiltStreamObserver
         var now = _recorder.TimeProvider.GetUtcNow();
         var session = _context.Session;
         var provider = Provider(null);
-        var (status, code) = _recorder.ErrorClassifier.Classify(exception, _request.CancellationToken);
+        var (status, code) = _binding.ClassifyError(exception, _request.CancellationToken) ?? _recorder.ErrorClassifier.Classify(exception, _request.CancellationToken);
         var latency = (long)elapsed.TotalMilliseconds;
 
         var extensions = NewExtensions();

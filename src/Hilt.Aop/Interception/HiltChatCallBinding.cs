@@ -58,4 +58,11 @@ public abstract class HiltChatCallBinding
     /// or <see cref="IHiltStreamObserver.OnAbandoned"/> when the caller disposes it early.
     /// </remarks>
     public virtual object? WrapStream(object? stream, IHiltStreamObserver observer) => null;
+
+    /// <summary>Classifies a failure the way this binding's SDK means it, before Hilt's own rules are applied.</summary>
+    /// <param name="exception">The exception the caller receives.</param>
+    /// <param name="cancellationToken">The caller's cancellation token, as <see cref="ReadRequest"/> gave it.</param>
+    /// <returns>The status and error code (format §5), or <see langword="null"/> to let Hilt classify it.</returns>
+    /// <remarks>For SDKs whose own timeout surfaces as a plain cancellation, which only the SDK's adapter can tell from the caller's.</remarks>
+    public virtual (int StatusCode, string ErrorCode)? ClassifyError(Exception exception, CancellationToken cancellationToken) => null;
 }

@@ -29,4 +29,7 @@ public sealed class HiltChatResponse
 
     /// <summary>Gets the provider, when the response tells better than the request.</summary>
     public string? Provider { get; init; }
+
+    /// <summary>Gets how many times the client retried the request before this reply, where its pipeline tells.</summary>
+    public int? Retries { get; init; }
 }
