@@ -43,6 +43,12 @@ public class ChatClientOverheadBenchmarks
         _hiltProxy = HiltProxy.Create(_direct, _hilt.Recorder);
         _hiltProxyDiscarding = HiltProxy.Create(_direct, _hiltDiscarding.Recorder);
         _useHilt = new ChatClientBuilder(_direct).UseHilt(_hilt.Recorder).Build();
+        _hilt.EnsureRecords(nameof(HiltInterceptor), HiltInterceptor);
+        _hilt.EnsureRecords(nameof(HiltInterceptorStream), () => HiltInterceptorStream().AsTask());
+        _hilt.EnsureRecords(nameof(UseHilt), UseHilt);
+        _hilt.EnsureRecords(nameof(UseHiltStream), () => UseHiltStream().AsTask());
+        _hiltDiscarding.EnsureRecords(nameof(HiltInterceptorDiscard), HiltInterceptorDiscard);
+        _hiltDiscarding.EnsureRecords(nameof(HiltInterceptorDiscardStream), () => HiltInterceptorDiscardStream().AsTask());
 
         _telemetry = new TelemetryCollector(TelemetrySource);
         _openTelemetry = new ChatClientBuilder(_direct)

@@ -33,6 +33,9 @@ public class GrowthBenchmarks
         _hilt = HiltHarness.WithDiscardingSink();
         _hiltProxy = HiltProxy.Create(_direct, _hilt.Recorder);
         _useHilt = new ChatClientBuilder(_direct).UseHilt(_hilt.Recorder).Build();
+        _hilt.EnsureRecords(nameof(HiltInterceptor), HiltInterceptor);
+        _hilt.EnsureRecords(nameof(UseHilt), UseHilt);
+        _next = 0;
     }
 
     [GlobalCleanup]

@@ -14,6 +14,7 @@ internal sealed class HiltHarness : IDisposable
 
     private readonly DirectoryInfo? _folder;
     private readonly Timer? _cleaner;
+    private readonly DiscardingSink? _discarding;
 
     private HiltHarness(bool jsonl)
     {
@@ -26,7 +27,8 @@ internal sealed class HiltHarness : IDisposable
         }
         else
         {
-            options.WriteTo(new DiscardingSink());
+            _discarding = new DiscardingSink();
+            options.WriteTo(_discarding);
         }
 
         Recorder = new HiltRecorder(options);
@@ -37,6 +39,22 @@ internal sealed class HiltHarness : IDisposable
     public static HiltHarness WithJsonl() => new(jsonl: true);
 
     public static HiltHarness WithDiscardingSink() => new(jsonl: false);
+
+    /// <summary>
+    /// Makes one call and checks that it produced the prompt and the completion, so a case can never measure a client
+    /// that silently records nothing.
+    /// </summary>
+    public void EnsureRecords(string name, Func<Task> call)
+    {
+        var before = CountEvents();
+        call().GetAwaiter().GetResult();
+        Recorder.FlushAsync().GetAwaiter().GetResult();
+        var recorded = CountEvents() - before;
+        if (recorded < 2)
+        {
+            throw new InvalidOperationException($"{name} recorded {recorded} events for one call; expected a prompt and a completion.");
+        }
+    }
 
     public void Dispose()
     {
@@ -50,6 +68,22 @@ internal sealed class HiltHarness : IDisposable
         }
 
         _folder?.Delete(recursive: true);
+    }
+
+    private long CountEvents()
+    {
+        if (_discarding is not null)
+        {
+            return _discarding.Events;
+        }
+
+        var lines = 0L;
+        foreach (var file in _folder!.GetFiles("*.jsonl"))
+        {
+            lines += File.ReadAllBytes(file.FullName).AsSpan().Count((byte)'\n');
+        }
+
+        return lines;
     }
 
     private void DeleteRolledFiles()
