@@ -6,7 +6,7 @@ namespace Hilt.Aop.Benchmarks;
 /// Events per second that reach the file: <see cref="Events"/> realistic events (prompt, completion, prompt, ...)
 /// written by <see cref="Producers"/> threads, timed until the writer is closed (everything handed to the OS).
 /// Each invocation writes a new file, deleted after the iteration. The ratio is against the single-thread
-/// <see cref="Utf8JsonWriter"/> floor of the same run.
+/// <see cref="System.Text.Json.Utf8JsonWriter"/> floor of the same run.
 /// </summary>
 [InvocationCount(1)]
 public class SinkThroughputBenchmarks
@@ -74,7 +74,7 @@ public class SinkThroughputBenchmarks
     {
         var options = new HiltOptions().WriteToJsonl(_path, LosslessSink);
         var recorder = new HiltRecorder(options);
-        global::Hilt.Aop.Benchmarks.Producers.Run(Producers, Events, (_, count) => EventFactory.Produce(count, TimeProvider.System, recorder.Emit));
+        ProducerThreads.Run(Producers, Events, (_, count) => EventFactory.Produce(count, TimeProvider.System, recorder.Emit));
         recorder.Dispose();
         EnsureNothingLost(options.Diagnostics);
     }
@@ -87,7 +87,7 @@ public class SinkThroughputBenchmarks
         var options = new JsonlSinkOptions { Path = _path };
         LosslessSink(options);
         var sink = new JsonlSink(options, TimeProvider.System, diagnostics);
-        global::Hilt.Aop.Benchmarks.Producers.Run(Producers, Events, (_, count) => EventFactory.Produce(count, TimeProvider.System, sink.Emit));
+        ProducerThreads.Run(Producers, Events, (_, count) => EventFactory.Produce(count, TimeProvider.System, sink.Emit));
         sink.Dispose();
         EnsureNothingLost(diagnostics);
     }
@@ -97,6 +97,6 @@ public class SinkThroughputBenchmarks
     public void SerilogFile()
     {
         using var writer = new SerilogEventWriter(_path);
-        global::Hilt.Aop.Benchmarks.Producers.Run(Producers, Events, (_, count) => EventFactory.Produce(count, TimeProvider.System, writer.Write));
+        ProducerThreads.Run(Producers, Events, (_, count) => EventFactory.Produce(count, TimeProvider.System, writer.Write));
     }
 }

@@ -75,7 +75,7 @@ internal static class EnqueueLatencyRun
 
         var started = Stopwatch.GetTimestamp();
         var share = events / ProducerCount;
-        Producers.Run(ProducerCount, events, (producer, count) =>
+        ProducerThreads.Run(ProducerCount, events, (producer, count) =>
         {
             var offset = producer * share;
             var replyTo = string.Empty;

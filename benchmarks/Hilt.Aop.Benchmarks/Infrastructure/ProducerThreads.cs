@@ -1,7 +1,7 @@
 namespace Hilt.Aop.Benchmarks;
 
 /// <summary>Runs producer threads that share out a number of events between them.</summary>
-internal static class Producers
+internal static class ProducerThreads
 {
     /// <summary>Runs <paramref name="producers"/> threads; each calls <paramref name="body"/> with its index and its share of <paramref name="events"/>.</summary>
     public static void Run(int producers, int events, Action<int, int> body)
