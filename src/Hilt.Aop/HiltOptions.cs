@@ -45,6 +45,6 @@ public sealed class HiltOptions
     }
 
     /// <summary>Gets the chat call adapters asked, in order, before the built-in ones (<c>IChatClient</c>, then attributes and conventions).</summary>
-    /// <value>The default value is an empty list. Packages such as <c>Hilt.Aop.OpenAI</c> add theirs here.</value>
+    /// <value>The default value is an empty list. Packages such as <c>Hilt.Aop.OpenAI</c> add theirs here. Read once, on the recorder's first chat call.</value>
     public IList<IHiltChatCallAdapter> ChatCallAdapters { get; } = new List<IHiltChatCallAdapter>();
 }

@@ -49,7 +49,7 @@ internal sealed class AttributeChatCallAdapter : IHiltChatCallAdapter
         var conversationIndex = Array.FindIndex(parameters, static p => p.IsDefined(typeof(HiltConversationIdAttribute), inherit: true));
         var tokenIndex = Array.FindIndex(parameters, static p => p.ParameterType == typeof(CancellationToken));
         var provider = marked?.Provider ?? ServiceName(method.DeclaringType ?? targetType);
-        return new HandWrittenChatCallBinding(promptIndex, conversationIndex, tokenIndex, resultKind, streaming, provider, marked?.Model);
+        return new HandWrittenChatCallBinding(promptIndex, conversationIndex, tokenIndex, streaming, provider, marked?.Model);
     }
 
     private static int FindNamedPrompt(ParameterInfo[] parameters) =>

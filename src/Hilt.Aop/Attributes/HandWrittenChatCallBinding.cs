@@ -7,7 +7,6 @@ internal sealed class HandWrittenChatCallBinding(
     int promptIndex,
     int conversationIndex,
     int tokenIndex,
-    HandWrittenResultKind resultKind,
     bool streaming,
     string provider,
     string? model) : HiltChatCallBinding
@@ -36,8 +35,6 @@ internal sealed class HandWrittenChatCallBinding(
         IHiltChatResult chat => new HiltStreamUpdate { TextDelta = chat.Text, Tokens = chat.Tokens, Model = chat.Model },
         _ => null,
     };
-
-    internal HandWrittenResultKind ResultKind => resultKind;
 
     private static string? AsText(object? value) => value switch
     {

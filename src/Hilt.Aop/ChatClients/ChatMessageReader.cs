@@ -6,6 +6,9 @@ namespace Hilt.Aop;
 /// <summary>Reads what Hilt logs from a list of <see cref="ChatMessage"/>: texts, attachments described (never their bytes), count.</summary>
 internal static class ChatMessageReader
 {
+    // Arguments as one compact JSON string, the way providers send them.
+    private static readonly JsonSerializerOptions CompactJson = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+
     public static MessageReading Read(IEnumerable<ChatMessage>? messages)
     {
         var reading = default(MessageReading);
@@ -59,7 +62,7 @@ internal static class ChatMessageReader
     }
 
     public static HiltToolCall ToToolCall(FunctionCallContent call) =>
-        new(call.Name, call.Arguments is null ? null : JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions)) { CallId = call.CallId };
+        new(call.Name, call.Arguments is null ? null : JsonSerializer.Serialize(call.Arguments, CompactJson)) { CallId = call.CallId };
 
     private static void Visit(ref MessageReading reading, ChatMessage message)
     {

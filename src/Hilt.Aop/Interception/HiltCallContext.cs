@@ -17,7 +17,7 @@ internal sealed class HiltCallContext
     /// <summary>Gets the merged session.</summary>
     public HiltSession Session { get; }
 
-    /// <summary>Gets the threading state: the nearest explicit scope's, else the container scope's, else the recorder's default.</summary>
+    /// <summary>Gets the threading state: the nearest ambient scope's (not counting the interceptor's per-call frames), else the container scope's, else the recorder's default.</summary>
     public ConversationThreads Threads { get; }
 
     /// <summary>Gets a value indicating whether events are written at all.</summary>
@@ -32,7 +32,10 @@ internal sealed class HiltCallContext
     public static HiltCallContext Resolve(HiltRecorder recorder, HiltSession? overridingAttribute = null, HiltSession? attribute = null, HiltScopeFrame? containerFrame = null)
     {
         var ambient = HiltScope.Frame;
-        var threads = (FindExplicit(ambient) ?? containerFrame ?? recorder.DefaultFrame).Threads;
+        var threads = (FindStable(ambient) ?? containerFrame ?? recorder.DefaultFrame).Threads;
+
+        // An ambient container frame (a lifetime scope pushed by a container) ranks as a container session, beneath attributes.
+        var ambientIsContainer = ambient is { Kind: HiltScopeKind.Container };
 
         // Weakest first, each stronger layer inheriting what it leaves unset.
         var session = recorder.DefaultFrame.Session;
@@ -41,12 +44,17 @@ internal sealed class HiltCallContext
             session = containerFrame.Own.InheritFrom(session);
         }
 
+        if (ambientIsContainer)
+        {
+            session = ambient!.Session.InheritFrom(session);
+        }
+
         if (attribute is not null)
         {
             session = attribute.InheritFrom(session);
         }
 
-        if (ambient is not null)
+        if (ambient is not null && !ambientIsContainer)
         {
             session = ambient.Session.InheritFrom(session);
         }
@@ -59,10 +67,10 @@ internal sealed class HiltCallContext
         return new HiltCallContext(session, threads);
     }
 
-    private static HiltScopeFrame? FindExplicit(HiltScopeFrame? frame)
+    private static HiltScopeFrame? FindStable(HiltScopeFrame? frame)
     {
-        // Frames pushed by the interceptor itself live for one call only; threading state must outlive them.
-        while (frame is not null && frame.Kind != HiltScopeKind.Explicit)
+        // Frames the interceptor pushes (kind Attribute) live for one call only; threading state must outlive them.
+        while (frame is { Kind: HiltScopeKind.Attribute })
         {
             frame = frame.Parent;
         }

@@ -9,7 +9,8 @@ namespace Hilt.Aop;
 
 /// <summary>Maps an exception to the HILT status and error codes (format §5).</summary>
 /// <remarks>
-/// SDK exceptions are recognised by shape, not by type: any exception with an <see cref="int"/> (or
+/// A cancellation is the caller's (499) when the caller's token fired or is not known, and the client's own timeout (408)
+/// when the caller's token is known and did not fire. SDK exceptions are recognised by shape, not by type: any exception with an <see cref="int"/> (or
 /// <see cref="HttpStatusCode"/>) property named <c>Status</c> or <c>StatusCode</c>, read through an accessor built
 /// once per exception type. Thread-safe.
 /// </remarks>
@@ -30,11 +31,12 @@ internal sealed class HiltErrorClassifier
             case TaskCanceledException { InnerException: TimeoutException }:
             case TimeoutException:
                 return (408, "timeout");
-            case OperationCanceledException when callerToken.IsCancellationRequested:
+            case OperationCanceledException when callerToken.IsCancellationRequested || !callerToken.CanBeCanceled:
+                // The caller's token fired, or the caller's token is unknown: a cancellation is the caller's.
                 return (499, "cancelled");
             case OperationCanceledException:
-                // A cancellation that is not the client's timeout came from some caller's token.
-                return (499, "cancelled");
+                // The caller's token did not fire, so the client cancelled on its own: its timeout.
+                return (408, "timeout");
             case HttpRequestException http:
                 return http.StatusCode is { } status ? FromStatus((int)status) : (503, "connection_error");
             case SocketException or AuthenticationException:

@@ -85,7 +85,7 @@ public sealed class HiltInterceptor : IInterceptor
             // Chat calls made inside this one (an agent calling a model) see the same session.
             if (plan.AttributeSession is not null || plan.OverridingSession is not null || _containerFrame is not null)
             {
-                scope = HiltScope.Push(context.Session, _containerFrame is null ? HiltScopeKind.Attribute : HiltScopeKind.Container);
+                scope = HiltScope.Push(context.Session, HiltScopeKind.Attribute);
             }
 
             call = HiltChatCall.Start(Recorder, plan.Binding!, invocation.InvocationTarget, invocation.Arguments, context);
