@@ -48,7 +48,9 @@ internal static class FreeForm
     public static object? SnapshotValue(object? value) => value switch
     {
         null or string or bool or int or long or double or float or decimal or short or byte or uint or ulong => value,
+        sbyte or ushort or Half or Int128 or UInt128 or System.Numerics.BigInteger or char => value,
         System.Text.Json.JsonElement element => element.Clone(),
+        System.Text.Json.Nodes.JsonNode node => node.DeepClone(),
         FrozenMap or FrozenList => value,
         IReadOnlyDictionary<string, object?> map => Snapshot(map),
         IDictionary dictionary => SnapshotDictionary(dictionary),

@@ -18,20 +18,45 @@ internal static class HiltJsonlEventParser
             throw new FormatException($"A HILT line must be a JSON object, not {root.ValueKind}.");
         }
 
-        var eventId = RequiredString(root, "event_id");
-        var timestamp = ParseTimestamp(RequiredString(root, "timestamp"));
-        var sessionId = RequiredString(root, "session_id");
-        var actor = ParseActor(Required(root, "actor"));
-        var action = RequiredString(root, "action");
+        // One pass over the keys: property lookups by name would scan the object once per key.
+        string? eventId = null, timestamp = null, sessionId = null, action = null;
+        JsonElement? actor = null, content = null, metrics = null, provenance = null, extensions = null;
+        foreach (var property in root.EnumerateObject())
+        {
+            var value = property.Value;
+            if (value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
 
+            switch (property.Name)
+            {
+                case "event_id": eventId = AsString(value, "event_id"); break;
+                case "timestamp": timestamp = AsString(value, "timestamp"); break;
+                case "session_id": sessionId = AsString(value, "session_id"); break;
+                case "action": action = AsString(value, "action"); break;
+                case "actor": actor = value; break;
+                case "content": content = value; break;
+                case "metrics": metrics = value; break;
+                case "provenance": provenance = value; break;
+                case "extensions": extensions = value; break;
+            }
+        }
+
+        var parsedActor = ParseActor(actor ?? throw Missing("actor"));
         try
         {
-            return new HiltEvent(eventId, timestamp, sessionId, actor, action)
+            return new HiltEvent(
+                eventId ?? throw Missing("event_id"),
+                ParseTimestamp(timestamp ?? throw Missing("timestamp")),
+                sessionId ?? throw Missing("session_id"),
+                parsedActor,
+                action ?? throw Missing("action"))
             {
-                Content = Optional(root, "content") is { } content ? ParseContent(content) : null,
-                Metrics = Optional(root, "metrics") is { } metrics ? ParseMetrics(metrics) : null,
-                Provenance = OptionalMap(root, "provenance"),
-                Extensions = OptionalMap(root, "extensions"),
+                Content = content is { } c ? ParseContent(c) : null,
+                Metrics = metrics is { } m ? ParseMetrics(m) : null,
+                Provenance = AsMap(provenance),
+                Extensions = AsMap(extensions),
             };
         }
         catch (ArgumentException ex)
@@ -115,13 +140,28 @@ internal static class HiltJsonlEventParser
             throw new FormatException("'actor' must be an object.");
         }
 
+        string? type = null, id = null, name = null;
+        JsonElement? metadata = null;
+        foreach (var property in actor.EnumerateObject())
+        {
+            var value = property.Value;
+            if (value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            switch (property.Name)
+            {
+                case "type": type = AsString(value, "actor.type"); break;
+                case "id": id = AsString(value, "actor.id"); break;
+                case "name": name = AsText(value); break;
+                case "metadata": metadata = value; break;
+            }
+        }
+
         try
         {
-            return new HiltActor(
-                RequiredString(actor, "type", "actor.type"),
-                RequiredString(actor, "id", "actor.id"),
-                OptionalString(actor, "name"),
-                OptionalMap(actor, "metadata"));
+            return new HiltActor(type ?? throw Missing("actor.type"), id ?? throw Missing("actor.id"), name, AsMap(metadata));
         }
         catch (ArgumentException ex)
         {
@@ -134,25 +174,29 @@ internal static class HiltJsonlEventParser
         if (content.ValueKind != JsonValueKind.Object)
         {
             // Tolerate a bare string as the text.
-            return new HiltContent(content.ValueKind == JsonValueKind.String ? content.GetString() : content.GetRawText());
+            return new HiltContent(AsText(content));
         }
 
+        string? text = null;
+        IReadOnlyList<object?>? images = null;
+        JsonElement? metadata = null;
         Dictionary<string, object?>? extra = null;
         foreach (var property in content.EnumerateObject())
         {
-            if (property.Name is not ("text" or "images" or "metadata"))
+            var value = property.Value;
+            switch (property.Name)
             {
-                (extra ??= new Dictionary<string, object?>(StringComparer.Ordinal))[property.Name] = ToFreeForm(property.Value);
+                case "text": text = value.ValueKind == JsonValueKind.Null ? null : AsText(value); break;
+                case "images": images = value.ValueKind == JsonValueKind.Array ? (IReadOnlyList<object?>?)ToFreeForm(value) : null; break;
+                case "metadata": metadata = value; break;
+                default: (extra ??= new Dictionary<string, object?>(StringComparer.Ordinal))[property.Name] = ToFreeForm(value); break;
             }
         }
 
-        var text = Optional(content, "text") is { } textElement
-            ? textElement.ValueKind == JsonValueKind.String ? textElement.GetString() : textElement.GetRawText()
-            : null;
         return new HiltContent(text)
         {
-            Images = Optional(content, "images") is { ValueKind: JsonValueKind.Array } images ? (IReadOnlyList<object?>?)ToFreeForm(images) : null,
-            Metadata = OptionalMap(content, "metadata"),
+            Images = images,
+            Metadata = AsMap(metadata),
             Extra = extra is null ? null : new FrozenMap(extra),
         };
     }
@@ -164,41 +208,60 @@ internal static class HiltJsonlEventParser
             throw new FormatException("'metrics' must be an object.");
         }
 
+        HiltTokens? tokens = null;
+        decimal? cost = null;
+        long? latency = null;
         Dictionary<string, object?>? extra = null;
         foreach (var property in metrics.EnumerateObject())
         {
-            if (property.Name is not ("tokens" or "cost_usd" or "latency_ms" or "cost_usd_display"))
+            var value = property.Value;
+            switch (property.Name)
             {
-                (extra ??= new Dictionary<string, object?>(StringComparer.Ordinal))[property.Name] = ToFreeForm(property.Value);
+                case "tokens": tokens = ParseTokens(value); break;
+                case "cost_usd": cost = ParseCost(value); break;
+                case "latency_ms": latency = AsInteger(value, "metrics.latency_ms"); break;
+                case "cost_usd_display": break;
+                default: (extra ??= new Dictionary<string, object?>(StringComparer.Ordinal))[property.Name] = ToFreeForm(value); break;
             }
-        }
-
-        HiltTokens? tokens = null;
-        if (Optional(metrics, "tokens") is { ValueKind: JsonValueKind.Object } tokenElement)
-        {
-            tokens = new HiltTokens
-            {
-                Prompt = OptionalInteger(tokenElement, "prompt"),
-                Completion = OptionalInteger(tokenElement, "completion"),
-                Total = OptionalInteger(tokenElement, "total"),
-                Cached = OptionalInteger(tokenElement, "cached"),
-                CacheWrite = OptionalInteger(tokenElement, "cache_write"),
-                Reasoning = OptionalInteger(tokenElement, "reasoning"),
-            };
         }
 
         return new HiltMetrics
         {
             Tokens = tokens,
-            CostUsd = ParseCost(Optional(metrics, "cost_usd")),
-            LatencyMs = OptionalInteger(metrics, "latency_ms"),
+            CostUsd = cost,
+            LatencyMs = latency,
             Extra = extra is null ? null : new FrozenMap(extra),
         };
     }
 
-    private static decimal? ParseCost(JsonElement? cost)
+    private static HiltTokens? ParseTokens(JsonElement tokens)
     {
-        if (cost is not { } element)
+        if (tokens.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        long? prompt = null, completion = null, total = null, cached = null, cacheWrite = null, reasoning = null;
+        foreach (var property in tokens.EnumerateObject())
+        {
+            var value = property.Value;
+            switch (property.Name)
+            {
+                case "prompt": prompt = AsInteger(value, "tokens.prompt"); break;
+                case "completion": completion = AsInteger(value, "tokens.completion"); break;
+                case "total": total = AsInteger(value, "tokens.total"); break;
+                case "cached": cached = AsInteger(value, "tokens.cached"); break;
+                case "cache_write": cacheWrite = AsInteger(value, "tokens.cache_write"); break;
+                case "reasoning": reasoning = AsInteger(value, "tokens.reasoning"); break;
+            }
+        }
+
+        return new HiltTokens { Prompt = prompt, Completion = completion, Total = total, Cached = cached, CacheWrite = cacheWrite, Reasoning = reasoning };
+    }
+
+    private static decimal? ParseCost(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
@@ -226,9 +289,9 @@ internal static class HiltJsonlEventParser
         throw new FormatException($"'metrics.cost_usd' is not a number: {element.GetRawText()}.");
     }
 
-    private static long? OptionalInteger(JsonElement parent, string name)
+    private static long? AsInteger(JsonElement element, string name)
     {
-        if (Optional(parent, name) is not { } element)
+        if (element.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
@@ -255,23 +318,16 @@ internal static class HiltJsonlEventParser
         throw new FormatException($"'{name}' is not an integer: {element.GetRawText()}.");
     }
 
-    private static IReadOnlyDictionary<string, object?>? OptionalMap(JsonElement parent, string name) =>
-        Optional(parent, name) is { ValueKind: JsonValueKind.Object } element ? (IReadOnlyDictionary<string, object?>?)ToFreeForm(element) : null;
+    private static IReadOnlyDictionary<string, object?>? AsMap(JsonElement? element) =>
+        element is { ValueKind: JsonValueKind.Object } map ? (IReadOnlyDictionary<string, object?>?)ToFreeForm(map) : null;
 
-    private static string? OptionalString(JsonElement parent, string name) =>
-        Optional(parent, name) is { } element ? element.ValueKind == JsonValueKind.String ? element.GetString() : element.GetRawText() : null;
+    private static string? AsText(JsonElement element) =>
+        element.ValueKind == JsonValueKind.String ? element.GetString() : element.GetRawText();
 
-    private static JsonElement? Optional(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
-
-    private static JsonElement Required(JsonElement parent, string name, string? path = null) =>
-        Optional(parent, name) ?? throw new FormatException($"The required key '{path ?? name}' is missing.");
-
-    private static string RequiredString(JsonElement parent, string name, string? path = null)
-    {
-        var element = Required(parent, name, path);
-        return element.ValueKind == JsonValueKind.String
+    private static string AsString(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.String
             ? element.GetString()!
-            : throw new FormatException($"'{path ?? name}' must be a string.");
-    }
+            : throw new FormatException($"'{name}' must be a string.");
+
+    private static FormatException Missing(string name) => new($"The required key '{name}' is missing.");
 }

@@ -7,7 +7,7 @@ public sealed class HiltJsonlReadResult
     /// <param name="events">The events, in file order.</param>
     /// <param name="tornLineNumber">The 1-based number of a torn last line, or <see langword="null"/> when there is none.</param>
     /// <exception cref="ArgumentNullException"><paramref name="events"/> is <see langword="null"/>.</exception>
-    public HiltJsonlReadResult(IReadOnlyList<HiltEvent> events, int? tornLineNumber)
+    internal HiltJsonlReadResult(IReadOnlyList<HiltEvent> events, int? tornLineNumber)
     {
         Events = Throw.IfNull(events);
         TornLineNumber = tornLineNumber;

@@ -9,7 +9,8 @@ namespace Hilt.Aop;
 /// rather than failing the file. Any other bad line throws a <see cref="FormatException"/> that names its line
 /// number. Both <c>cost_usd</c> forms (number and string), <c>Z</c> or <c>+00:00</c> timestamps and any fraction length
 /// are accepted; <c>cost_usd_display</c> is ignored. Integers read back as <see cref="long"/>, other numbers as
-/// <see cref="double"/>, <c>cost_usd</c> as <see cref="decimal"/>.
+/// <see cref="double"/>, <c>cost_usd</c> as <see cref="decimal"/>. Projected lines (a sink's <c>Columns</c> option)
+/// are not whole events and do not read back.
 /// </remarks>
 public static class HiltJsonlReader
 {
@@ -70,8 +71,9 @@ public static class HiltJsonlReader
             end += read;
             if (atFileStart && end >= 3)
             {
+                // A BOM is tolerated at the very start, though HILT files have none.
                 atFileStart = false;
-                if (buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF)
+                if (start == 0 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF)
                 {
                     start = 3;
                     scanFrom = Math.Max(scanFrom, 3);

@@ -104,6 +104,16 @@ internal static class HiltJsonlWriter
             case ulong number:
                 writer.WriteNumberValue(number);
                 break;
+            case Half number:
+                WriteDouble(writer, (double)number);
+                break;
+            case Int128 or UInt128 or System.Numerics.BigInteger:
+                // Integers beyond 64 bits: their exact digits, still a JSON number.
+                writer.WriteRawValue(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture), skipInputValidation: true);
+                break;
+            case char character:
+                writer.WriteStringValue(Utf16Text.ReplaceLoneSurrogates(character.ToString()));
+                break;
             case JsonElement element:
                 element.WriteTo(writer);
                 break;

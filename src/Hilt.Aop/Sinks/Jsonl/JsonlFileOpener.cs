@@ -10,7 +10,7 @@ internal sealed class JsonlFileOpener : IJsonlFileOpener
     {
         if (_appendFlags is not { } flags || _nativeUnavailable)
         {
-            return new StreamAppendFile(path);
+            return new StreamAppendFile(path, unixCreateMode);
         }
 
         // .NET creates the file with the requested permissions; libc then reopens it with O_APPEND.
@@ -34,7 +34,7 @@ internal sealed class JsonlFileOpener : IJsonlFileOpener
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
             _nativeUnavailable = true;
-            return new StreamAppendFile(path);
+            return new StreamAppendFile(path, unixCreateMode);
         }
     }
 }

@@ -1,30 +1,33 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
-using System.Threading.Channels;
 
 namespace Hilt.Aop;
 
 /// <summary>Appends HILT events to a JSONL file, one whole line per event, from one background writer.</summary>
 /// <remarks>
 /// <para>
-/// <see cref="Emit"/> only puts the event in a bounded queue; one background task serialises the events and appends
-/// them in batches of whole lines. Several sinks, threads or processes can append to the same file: on Linux and macOS
-/// each batch is one <c>O_APPEND</c> write, so lines never interleave mid-line; elsewhere cooperating Hilt writers take
-/// a lock around each batch.
+/// <see cref="Emit"/> only puts the event in a bounded queue; one background writer thread per sink serialises the
+/// events and appends them in batches of whole lines. Several sinks, threads or processes can append to the same
+/// file: on Linux and macOS each batch is one <c>O_APPEND</c> write, so lines never interleave mid-line; elsewhere
+/// cooperating Hilt writers take a lock around each batch.
 /// </para>
 /// <para>
 /// Nothing here throws into the caller after construction. A full queue waits <see cref="JsonlSinkOptions.FullQueueWait"/>
 /// and then drops the event; failed writes lose their batch; both are counted in <see cref="HiltDiagnostics"/> and
 /// reported. Writing resumes by itself when the cause goes away (a deleted folder is created again).
 /// </para>
-/// <para>Files are created owner-only (0600) on Unix by default, because they hold prompts and replies.</para>
+/// <para>
+/// Files are created owner-only (0600) on Unix by default, because they hold prompts and replies. A sink that is never
+/// disposed still drains, within <see cref="JsonlSinkOptions.ShutdownTimeout"/>, when the process exits normally.
+/// </para>
 /// </remarks>
 public sealed class JsonlSink : IHiltSink
 {
     private const string Source = "jsonl";
     private const int MaxBatchBytes = 1024 * 1024;
     private const int MaxOpenFiles = 32;
+    private const int MaxBatchItems = 4096;
     private const int ScratchSize = 16 * 1024;
     private const int KeptScratchSize = 4 * 1024 * 1024;
 
@@ -33,16 +36,17 @@ public sealed class JsonlSink : IHiltSink
     private readonly IJsonlFileOpener _opener;
     private readonly TimeProvider _timeProvider;
     private readonly HiltDiagnostics _diagnostics;
-    private readonly Channel<object> _queue;
+    private readonly JsonlQueue _queue;
     private readonly TimeSpan _fullQueueWait;
     private readonly TimeSpan _shutdownTimeout;
     private readonly bool _flushToDisk;
     private readonly bool _rollDaily;
     private readonly long? _maxFileSize;
     private readonly UnixFileMode? _unixFileMode;
-    private readonly Task _writer;
+    private readonly Thread _writer;
+    private readonly TaskCompletionSource _writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    // Owned by the writer task.
+    // Owned by the writer thread.
     private readonly Dictionary<string, JsonlFileSlot> _slots = new(StringComparer.Ordinal);
     private ArrayBufferWriter<byte> _scratch = new(ScratchSize);
     private Utf8JsonWriter _json;
@@ -95,16 +99,13 @@ public sealed class JsonlSink : IHiltSink
 
         EnsureWritable(_paths.Root);
 
-        _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(options.QueueCapacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-        _writer = Task.Run(RunAsync);
-    }
+        _queue = new JsonlQueue(options.QueueCapacity);
 
-    /// <summary>Gets the folder every file of this sink is written in (the path's folder up to any <c>{tenant}</c>).</summary>
-    public string Folder => _paths.Root;
+        // A thread of its own, not a pool task: callers blocked on a full queue can starve the pool.
+        _writer = new Thread(Run) { IsBackground = true, Name = "Hilt.Aop JSONL writer" };
+        _writer.Start();
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+    }
 
     /// <inheritdoc />
     /// <remarks>Waits at most <see cref="JsonlSinkOptions.FullQueueWait"/> when the queue is full, then drops and counts the event.</remarks>
@@ -115,7 +116,7 @@ public sealed class JsonlSink : IHiltSink
             return;
         }
 
-        if (_queue.Writer.TryWrite(hiltEvent) || (_fullQueueWait > TimeSpan.Zero && WaitAndWrite(hiltEvent)))
+        if (_queue.TryEnqueue(hiltEvent, _fullQueueWait))
         {
             return;
         }
@@ -136,11 +137,7 @@ public sealed class JsonlSink : IHiltSink
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
         var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        try
-        {
-            await _queue.Writer.WriteAsync(written, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ChannelClosedException)
+        if (!_queue.TryEnqueueMarker(written))
         {
             // Disposed: disposing drains the queue itself.
             return;
@@ -148,13 +145,24 @@ public sealed class JsonlSink : IHiltSink
 
         if (!await WaitAsync(written.Task, _shutdownTimeout, cancellationToken).ConfigureAwait(false))
         {
-            var left = _queue.Reader.Count + Volatile.Read(ref _inFlight);
+            var left = _queue.Count + Volatile.Read(ref _inFlight);
             _diagnostics.Report(new HiltDiagnostic(HiltDiagnosticKind.Information, Source, $"Flushing '{_paths.Root}' timed out after {_shutdownTimeout}; about {left} events were still waiting.", null, left));
         }
     }
 
     /// <inheritdoc />
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+    /// <remarks>Drains the queue for at most <see cref="JsonlSinkOptions.ShutdownTimeout"/> and reports what it could not write.</remarks>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        _queue.Complete();
+        EndShutdown(_writer.Join(_shutdownTimeout));
+    }
 
     /// <inheritdoc />
     /// <remarks>Drains the queue for at most <see cref="JsonlSinkOptions.ShutdownTimeout"/> and reports what it could not write.</remarks>
@@ -165,15 +173,9 @@ public sealed class JsonlSink : IHiltSink
             return;
         }
 
-        _queue.Writer.TryComplete();
-        if (!await WaitAsync(_writer, _shutdownTimeout, CancellationToken.None).ConfigureAwait(false))
-        {
-            _abandoned = true;
-            var left = _queue.Reader.Count + Volatile.Read(ref _inFlight);
-            _diagnostics.Report(new HiltDiagnostic(HiltDiagnosticKind.ShutdownIncomplete, Source, $"The JSONL sink for '{_paths.Root}' stopped after {_shutdownTimeout} with {left} events not written.", null, left));
-        }
-
-        ReportDropped();
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        _queue.Complete();
+        EndShutdown(await WaitAsync(_writerDone.Task, _shutdownTimeout, CancellationToken.None).ConfigureAwait(false));
     }
 
     // A safety bound on real time, not a measured duration, so it does not follow a test's fake clock.
@@ -204,47 +206,36 @@ public sealed class JsonlSink : IHiltSink
         }
     }
 
-    private bool WaitAndWrite(HiltEvent hiltEvent)
+    private void OnProcessExit(object? sender, EventArgs e) => Dispose();
+
+    private void EndShutdown(bool drained)
     {
-        // The caller's thread blocks here, so the bound is real time.
-        var deadline = Environment.TickCount64 + (long)Math.Ceiling(_fullQueueWait.TotalMilliseconds);
-        while (true)
+        if (!drained)
         {
-            var remaining = deadline - Environment.TickCount64;
-            if (remaining <= 0)
-            {
-                return false;
-            }
-
-            var room = _queue.Writer.WaitToWriteAsync().AsTask();
-            if (!room.Wait(TimeSpan.FromMilliseconds(remaining)) || !room.Result)
-            {
-                return false;
-            }
-
-            if (_queue.Writer.TryWrite(hiltEvent))
-            {
-                return true;
-            }
+            _abandoned = true;
+            var left = _queue.Count + Volatile.Read(ref _inFlight);
+            _diagnostics.Report(new HiltDiagnostic(HiltDiagnosticKind.ShutdownIncomplete, Source, $"The JSONL sink for '{_paths.Root}' stopped after {_shutdownTimeout} with {left} events not written.", null, left));
         }
+
+        ReportDropped();
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
-        var reader = _queue.Reader;
+        var batch = new List<object>(MaxBatchItems);
         try
         {
             while (true)
             {
                 try
                 {
-                    while (await reader.WaitToReadAsync().ConfigureAwait(false))
+                    while (_queue.TryTake(batch, MaxBatchItems))
                     {
-                        while (reader.TryRead(out var item))
+                        Volatile.Write(ref _inFlight, _inFlight + batch.Count(static item => item is HiltEvent));
+                        foreach (var item in batch)
                         {
                             if (item is HiltEvent hiltEvent)
                             {
-                                _inFlight++;
                                 Add(hiltEvent);
                                 if (_pendingBytes >= MaxBatchBytes)
                                 {
@@ -258,6 +249,7 @@ public sealed class JsonlSink : IHiltSink
                             }
                         }
 
+                        batch.Clear();
                         WritePending();
                         ReportDropped();
                     }
@@ -267,6 +259,7 @@ public sealed class JsonlSink : IHiltSink
                 catch (Exception ex)
                 {
                     // The writer must outlive any bug of its own, or the queue would fill and drop everything.
+                    batch.Clear();
                     _diagnostics.InternalError(Source, ex);
                 }
             }
@@ -277,6 +270,8 @@ public sealed class JsonlSink : IHiltSink
             {
                 slot.Close();
             }
+
+            _writerDone.TrySetResult();
         }
     }
 
@@ -301,7 +296,7 @@ public sealed class JsonlSink : IHiltSink
         }
         catch (Exception ex)
         {
-            _inFlight--;
+            Volatile.Write(ref _inFlight, _inFlight - 1);
             _json.Reset(_scratch);
             _diagnostics.InternalError(Source, ex);
             _diagnostics.Report(new HiltDiagnostic(HiltDiagnosticKind.EventsDropped, Source, $"An event could not be serialised: {ex.GetType().Name}.", ex, 1));
@@ -363,7 +358,7 @@ public sealed class JsonlSink : IHiltSink
             finally
             {
                 slot.ClearPending();
-                _inFlight -= count;
+                Volatile.Write(ref _inFlight, _inFlight - count);
             }
         }
 
@@ -430,9 +425,35 @@ public sealed class JsonlSink : IHiltSink
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var endsMidLine = EndsMidLine(path);
             slot.File = _opener.Open(path, OperatingSystem.IsWindows() ? null : _unixFileMode);
             slot.PhysicalPath = path;
+            if (endsMidLine)
+            {
+                // A writer died mid-line (or a disk filled up): end that fragment so it cannot swallow our first line.
+                slot.File.Append("\n"u8);
+            }
+
             return;
+        }
+    }
+
+    private static bool EndsMidLine(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            if (stream.Length == 0)
+            {
+                return false;
+            }
+
+            stream.Seek(-1, SeekOrigin.End);
+            return stream.ReadByte() != '\n';
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
         }
     }
 

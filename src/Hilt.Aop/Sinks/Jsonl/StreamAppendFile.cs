@@ -12,9 +12,21 @@ internal sealed class StreamAppendFile : IJsonlAppendFile
 
     private readonly FileStream _stream;
 
-    public StreamAppendFile(string path)
+    public StreamAppendFile(string path, UnixFileMode? unixCreateMode)
     {
-        _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.Append,
+            Access = FileAccess.Write,
+            Share = FileShare.ReadWrite | FileShare.Delete,
+            BufferSize = 0,
+        };
+        if (unixCreateMode is { } mode && !OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = mode;
+        }
+
+        _stream = new FileStream(path, options);
     }
 
     public void Append(ReadOnlySpan<byte> lines)
