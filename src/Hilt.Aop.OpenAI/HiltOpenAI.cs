@@ -18,7 +18,7 @@ public static class HiltOpenAI
     /// <remarks>
     /// <para>
     /// Hilt adds a policy to the client's pipeline that counts the tries of each call, and writes the number of
-    /// retries as the completion's <c>retries</c> extension (not for streams, whose requests go out when they are read).
+    /// retries as the <c>retries</c> extension of the completion or error (not for streams, whose requests go out when they are read).
     /// </para>
     /// <para>
     /// The settings of <paramref name="options"/> are copied to new options, so that <paramref name="options"/> stays as

@@ -47,4 +47,26 @@ public sealed class HiltOptions
     /// <summary>Gets the chat call adapters asked, in order, before the built-in ones (<c>IChatClient</c>, then attributes and conventions).</summary>
     /// <value>The default value is an empty list. Packages such as <c>Hilt.Aop.OpenAI</c> add theirs here. Read once, on the recorder's first chat call.</value>
     public IList<IHiltChatCallAdapter> ChatCallAdapters { get; } = new List<IHiltChatCallAdapter>();
+
+    /// <summary>Gets prices that add to or replace rows of the built-in price table (<see cref="HiltPriceTable.Default"/>).</summary>
+    /// <value>The default value is an empty list. A row here wins over a built-in row of the same model name or alias; of two rows here, the later wins.</value>
+    /// <remarks>Read when the recorder prices its first call.</remarks>
+    public IList<HiltModelPrice> ModelPrices { get; } = new List<HiltModelPrice>();
+
+    /// <summary>Adds the rows of a JSON price file (the shape of the built-in table) to <see cref="ModelPrices"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>These options, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FormatException">The file does not describe a price table.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <remarks>The file is read here, so a bad file is a start-up error rather than a silent gap in costs.</remarks>
+    public HiltOptions AddPriceFile(string path)
+    {
+        foreach (var row in HiltPriceTable.Load(path).Models)
+        {
+            ModelPrices.Add(row);
+        }
+
+        return this;
+    }
 }

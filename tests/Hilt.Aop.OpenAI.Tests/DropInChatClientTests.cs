@@ -98,6 +98,21 @@ public sealed class DropInChatClientTests
     }
 
     [Fact]
+    public async Task CreateChatClient_AllTriesFail_OneErrorWithLastStatusAndRetries()
+    {
+        await using var bed = await OpenAITestBed.StartAsync();
+        bed.Server.Enqueue(FakeOpenAIReplies.Error(500), FakeOpenAIReplies.Error(502), FakeOpenAIReplies.Error(503, "Still down."));
+        var client = HiltOpenAI.CreateChatClient(OpenAITestBed.RequestModel, FakeOpenAIServer.ApiKey, bed.ClientOptions(retries: 2), bed.Recorder);
+
+        var thrown = Assert.Throws<ClientResultException>(() => client.CompleteChat([new UserChatMessage("Capital of France?")]));
+
+        Assert.Equal(503, thrown.Status);
+        Assert.Equal(3, bed.Server.RequestCount);
+        ErrorTests.AssertError(bed, 503, "server_error", expectedText: "Still down.");
+        Assert.Equal(2L, EventAssert.Long(bed.Events[1], HiltExtensionKeys.Retries));
+    }
+
+    [Fact]
     public async Task WithHilt_RetriesOn_TwoFailuresThenSuccess_OneCompletionStatus200()
     {
         await using var bed = await OpenAITestBed.StartAsync();
@@ -128,6 +143,23 @@ public sealed class DropInChatClientTests
     }
 
     [Fact]
+    public async Task WithHilt_InsideSessionScope_ConversationIdTenantAndUserFromTheScope()
+    {
+        await using var bed = await OpenAITestBed.StartAsync();
+        var client = bed.DropIn();
+
+        using (HiltScope.Begin("ticket-42", tenant: "acme", user: "u-7"))
+        {
+            await client.CompleteChatAsync([new UserChatMessage("Capital of France?")]);
+        }
+
+        var (prompt, completion) = EventAssert.PromptAndReply(bed.Events);
+        Assert.Equal(HiltConversationId.FromKey("ticket-42"), prompt.SessionId);
+        Assert.Equal("u-7", prompt.Actor.Id);
+        Assert.Equal("acme", completion.GetExtension(HiltExtensionKeys.Tenant));
+    }
+
+    [Fact]
     public async Task WithHilt_ForwardsUnloggedMethodsToTarget()
     {
         await using var bed = await OpenAITestBed.StartAsync();
@@ -138,6 +170,16 @@ public sealed class DropInChatClientTests
         Assert.Equal(200, raw.GetRawResponse().Status);
         Assert.Equal(1, bed.Server.RequestCount);
         Assert.Empty(bed.Events);
+    }
+
+    [Fact]
+    public async Task WithHilt_NullArguments_Throw()
+    {
+        await using var bed = await OpenAITestBed.StartAsync();
+
+        Assert.Throws<ArgumentNullException>("client", () => ((ChatClient)null!).WithHilt(bed.Recorder));
+        Assert.Throws<ArgumentNullException>("recorder", () => bed.SdkClient().WithHilt(null!));
+        Assert.Throws<ArgumentNullException>("client", () => ((ChatClient)null!).AsOpenAIChatClient());
     }
 
     internal static void AssertPlainCompletion(HiltEvent prompt, HiltEvent completion)
@@ -160,5 +202,6 @@ public sealed class DropInChatClientTests
         Assert.Equal(usage.Cached, tokens.Cached);
         Assert.Equal(usage.Reasoning, tokens.Reasoning);
         Assert.True(completion.Metrics!.LatencyMs >= 0);
+        Assert.True(completion.Metrics.CostUsd > 0m, "the answered model is priced");
     }
 }

@@ -32,7 +32,7 @@ internal sealed class OpenAITestBed : IAsyncDisposable
     public OpenAIClientOptions ClientOptions(int retries = 0, TimeSpan? timeout = null, string? url = null) => new()
     {
         Endpoint = new Uri(url ?? Server.Url),
-        RetryPolicy = new ClientRetryPolicy(retries),
+        RetryPolicy = retries == 0 ? new ClientRetryPolicy(0) : new FastRetryPolicy(retries),
         NetworkTimeout = timeout ?? TimeSpan.FromSeconds(10),
     };
 

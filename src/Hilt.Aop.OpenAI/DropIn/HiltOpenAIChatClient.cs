@@ -139,8 +139,7 @@ internal sealed class HiltOpenAIChatClient : ChatClient
         }
         catch (Exception ex)
         {
-            EndCounting(counter);
-            call.Fail(ex);
+            call.Fail(ex, EndCounting(counter));
             throw;
         }
 
@@ -164,8 +163,7 @@ internal sealed class HiltOpenAIChatClient : ChatClient
         }
         catch (Exception ex)
         {
-            EndCounting(counter);
-            call.Fail(ex);
+            call.Fail(ex, EndCounting(counter));
             throw;
         }
 

@@ -9,38 +9,18 @@ internal static class OpenAIErrors
     /// <param name="exception">What the SDK threw.</param>
     /// <param name="callerCancelled">Whether the caller's own token had fired when the call failed.</param>
     /// <returns>The status code and error code to write.</returns>
-    public static (int StatusCode, string ErrorCode) Classify(Exception exception, bool callerCancelled)
+    public static (int StatusCode, string ErrorCode) Classify(Exception exception, bool callerCancelled) => exception switch
     {
-        switch (exception)
-        {
-            case OperationCanceledException when callerCancelled:
-                return (499, "cancelled");
-            case OperationCanceledException or TimeoutException:
-                // The SDK's NetworkTimeout surfaces as a cancellation the caller did not ask for.
-                return (408, "timeout");
-            case ClientResultException { Status: 0 }:
-            case HttpRequestException { StatusCode: null }:
-                // No response at all: refused, DNS, TLS.
-                return (503, "connection_error");
-            case ClientResultException result:
-                return (result.Status, CodeOf(result.Status));
-            case HttpRequestException { StatusCode: { } status }:
-                return ((int)status, CodeOf((int)status));
-            default:
-                return (500, "api_error");
-        }
-    }
+        OperationCanceledException when callerCancelled => (499, "cancelled"),
 
-    /// <summary>Gets the error code of an HTTP status.</summary>
-    public static string CodeOf(int status) => status switch
-    {
-        400 or 422 => "bad_request",
-        401 => "unauthorized",
-        403 => "forbidden",
-        404 => "not_found",
-        409 => "conflict",
-        429 => "rate_limit",
-        >= 500 and < 600 => "server_error",
-        _ => "api_error",
+        // Inside the SDK only its NetworkTimeout cancels a call, as a bare TaskCanceledException.
+        OperationCanceledException or TimeoutException => (408, "timeout"),
+
+        // Status 0: no response at all (refused, DNS, TLS).
+        ClientResultException { Status: 0 } => (503, "connection_error"),
+        ClientResultException result => HiltErrorClassifier.FromStatus(result.Status),
+        HttpRequestException { StatusCode: { } status } => HiltErrorClassifier.FromStatus((int)status),
+        HttpRequestException => (503, "connection_error"),
+        _ => (500, "api_error"),
     };
 }

@@ -9,7 +9,7 @@ namespace Hilt.Aop;
 /// <remarks>
 /// <see cref="Start"/> writes the prompt and returns the call, or <see langword="null"/> when nothing is to be logged
 /// (logging off, or Hilt failed reading the request). Then exactly one of <see cref="Complete(object?)"/>,
-/// <see cref="Fail"/>, or, for a stream, the <see cref="IHiltStreamObserver"/> methods ends it. Every member catches
+/// <see cref="Fail(Exception)"/>, or, for a stream, the <see cref="IHiltStreamObserver"/> methods ends it. Every member catches
 /// its own failures and reports them to the diagnostics; none throws.
 /// </remarks>
 internal sealed class HiltChatCall : IHiltStreamObserver
@@ -140,7 +140,12 @@ internal sealed class HiltChatCall : IHiltStreamObserver
 
     /// <summary>Ends the call with the exception the caller receives.</summary>
     /// <param name="exception">The exception.</param>
-    public void Fail(Exception exception)
+    public void Fail(Exception exception) => Fail(exception, retries: null);
+
+    /// <summary>Ends the call with the exception the caller receives, after the client retried it.</summary>
+    /// <param name="exception">The exception.</param>
+    /// <param name="retries">How many times the client retried before giving up, where its pipeline tells.</param>
+    public void Fail(Exception exception, int? retries)
     {
         if (!TryEnd())
         {
@@ -150,7 +155,7 @@ internal sealed class HiltChatCall : IHiltStreamObserver
         var elapsed = _recorder.TimeProvider.GetElapsedTime(_startTimestamp);
         try
         {
-            EmitError(exception, elapsed);
+            EmitError(exception, elapsed, retries);
         }
         catch (Exception ex)
         {
@@ -340,7 +345,7 @@ internal sealed class HiltChatCall : IHiltStreamObserver
         };
     }
 
-    private void EmitError(Exception exception, TimeSpan elapsed)
+    private void EmitError(Exception exception, TimeSpan elapsed, int? retries)
     {
         var now = _recorder.TimeProvider.GetUtcNow();
         var session = _context.Session;
@@ -356,6 +361,11 @@ internal sealed class HiltChatCall : IHiltStreamObserver
         extensions[HiltExtensionKeys.ErrorCode] = code;
         extensions[HiltExtensionKeys.ErrorType] = exception.GetType().FullName ?? exception.GetType().Name;
         extensions[HiltExtensionKeys.Provider] = provider;
+        if (retries is { } count)
+        {
+            extensions[HiltExtensionKeys.Retries] = count;
+        }
+
         if (_streaming)
         {
             extensions[HiltExtensionKeys.Stream] = true;

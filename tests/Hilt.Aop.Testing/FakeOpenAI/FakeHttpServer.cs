@@ -64,7 +64,7 @@ public class FakeHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
         try
         {
             await _app.StopAsync(cts.Token).ConfigureAwait(false);

@@ -2,7 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 
-namespace Hilt.Aop.Quickstart;
+namespace Hilt.Aop.Samples;
 
 /// <summary>
 /// A deterministic stand-in for an OpenAI chat model, so the sample runs with no key and no network.

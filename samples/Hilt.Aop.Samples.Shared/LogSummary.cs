@@ -1,11 +1,11 @@
 using Hilt.Aop;
 
-namespace Hilt.Aop.Quickstart;
+namespace Hilt.Aop.Samples;
 
 /// <summary>Reads the log back with the HILT reader and prints what it holds.</summary>
 public static class LogSummary
 {
-    public static void Print(string logPath)
+    public static void Print(string logPath, TextWriter output)
     {
         var events = HiltJsonlReader.ReadFile(logPath).Events;
         var completions = events.Where(e => e.Action == HiltActions.Completion).ToList();
@@ -14,9 +14,9 @@ public static class LogSummary
         var errors = events.Count(e => e.Action == HiltActions.System);
         var conversations = events.Select(e => e.SessionId).Distinct().Count();
 
-        Console.WriteLine();
-        Console.WriteLine($"Logged {events.Count} events ({completions.Count} completions, {errors} error) in {conversations} conversations.");
-        Console.WriteLine($"Tokens: {tokens}, cost: ${cost} (USD)");
-        Console.WriteLine($"File: {logPath}");
+        output.WriteLine();
+        output.WriteLine($"Logged {events.Count} events ({completions.Count} completions, {errors} error) in {conversations} conversations.");
+        output.WriteLine($"Tokens: {tokens}, cost: ${cost} (USD)");
+        output.WriteLine($"File: {logPath}");
     }
 }

@@ -1,0 +1,3 @@
+using Hilt.Aop.Samples.GoogleSheets;
+
+return await GoogleSheetsSample.RunAsync(Console.Out);

@@ -1,0 +1,4 @@
+namespace Hilt.Aop.Samples.WebApi;
+
+/// <summary>The body of <c>POST /ask</c>.</summary>
+public sealed record AskRequest(string Question);
