@@ -55,8 +55,17 @@ public class ChatClientOverheadBenchmarks
             .UseOpenTelemetry(sourceName: TelemetrySource, configure: client => client.EnableSensitiveData = true)
             .Build();
 
-        _loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(new DiscardingLoggerProvider()));
+        var logs = new DiscardingLoggerProvider();
+        _loggerFactory = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         _logging = new ChatClientBuilder(_direct).UseLogging(_loggerFactory).Build();
+
+        // The anchors must do their work too: one traced activity with tags, and log messages written.
+        OpenTelemetry().GetAwaiter().GetResult();
+        Logging().GetAwaiter().GetResult();
+        if (_telemetry.Stopped != 1 || _telemetry.Tags == 0 || logs.Written == 0)
+        {
+            throw new InvalidOperationException($"An anchor recorded nothing: {_telemetry.Stopped} activities, {_telemetry.Tags} tags, {logs.Written} log messages.");
+        }
     }
 
     [GlobalCleanup]
