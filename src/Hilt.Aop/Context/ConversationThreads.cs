@@ -25,7 +25,7 @@ internal sealed class ConversationThreads
     public const int Capacity = 1024;
 
     private readonly LruMap<long, ConversationState> _byHistory = new(Capacity);
-    private readonly LruMap<string, ConversationState> _byId = new(Capacity);
+    private readonly LruMap<string, ConversationState> _byKey = new(Capacity);
     private ConversationState? _lastConversation;
     private string? _defaultConversationId;
 
@@ -49,12 +49,12 @@ internal sealed class ConversationThreads
         }
     }
 
-    /// <summary>Finds or starts the conversation of a call that names its conversation id.</summary>
-    /// <param name="conversationId">The conversation id.</param>
+    /// <summary>Finds or starts the conversation of a call that names its conversation key.</summary>
+    /// <param name="conversationKey">The conversation key; its id is derived once per scope, not per call.</param>
     /// <returns>The conversation's state.</returns>
-    public ConversationState ForId(string conversationId)
+    public ConversationState ForKey(string conversationKey)
     {
-        var state = _byId.GetOrAdd(conversationId, static id => new ConversationState(id));
+        var state = _byKey.GetOrAdd(conversationKey, static key => new ConversationState(HiltConversationId.FromKey(key)));
         Volatile.Write(ref _lastConversation, state);
         return state;
     }

@@ -73,7 +73,7 @@ internal sealed class HiltChatCall : IHiltStreamObserver
             var key = request.ConversationKey ?? context.Session.ConversationKey;
             if (key is not null)
             {
-                conversation = context.Threads.ForId(HiltConversationId.FromKey(key));
+                conversation = context.Threads.ForKey(key);
                 replyTo = conversation.LastCompletionId;
             }
             else if (request.HistoryFingerprint is { } fingerprint)
