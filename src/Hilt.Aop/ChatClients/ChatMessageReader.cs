@@ -17,11 +17,7 @@ internal static class ChatMessageReader
             case null:
                 return reading;
             case IReadOnlyList<ChatMessage> list:
-                for (var i = 0; i < list.Count; i++)
-                {
-                    Visit(ref reading, list[i]);
-                }
-
+                ReadEnds(ref reading, list);
                 break;
             case ICollection<ChatMessage> collection:
                 foreach (var message in collection)
@@ -63,6 +59,43 @@ internal static class ChatMessageReader
 
     public static HiltToolCall ToToolCall(FunctionCallContent call) =>
         new(call.Name, call.Arguments is null ? null : JsonSerializer.Serialize(call.Arguments, CompactJson)) { CallId = call.CallId };
+
+    /// <summary>
+    /// Reads only the ends of an indexable history: the opening (system text and first user message) from the
+    /// front, the newest user message from the back. The cost does not grow with the length of the history.
+    /// </summary>
+    private static void ReadEnds(ref MessageReading reading, IReadOnlyList<ChatMessage> list)
+    {
+        reading.Count = list.Count;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var message = list[i];
+            if (message is null)
+            {
+                continue;
+            }
+
+            if (message.Role == ChatRole.User)
+            {
+                reading.FirstUserText = message.Text;
+                break;
+            }
+
+            if (message.Role == ChatRole.System && reading.SystemText is null)
+            {
+                reading.SystemText = message.Text;
+            }
+        }
+
+        for (var i = list.Count - 1; i >= 0; i--)
+        {
+            if (list[i] is { } message && message.Role == ChatRole.User)
+            {
+                reading.NewestUser = message;
+                break;
+            }
+        }
+    }
 
     private static void Visit(ref MessageReading reading, ChatMessage? message)
     {
