@@ -18,32 +18,9 @@ internal static class CellWriter
             case null:
                 WriteNull(writer, nullAsEmpty);
                 break;
-            case string text:
-                writer.WriteStringValue(text);
-                break;
-            case bool flag:
-                writer.WriteBooleanValue(flag);
-                break;
-            case int number:
-                writer.WriteNumberValue(number);
-                break;
-            case long number:
-                writer.WriteNumberValue(number);
-                break;
-            case decimal number:
-                writer.WriteNumberValue(number);
-                break;
-            case double number when double.IsFinite(number):
-                writer.WriteNumberValue(number);
-                break;
-            case float number when float.IsFinite(number):
-                writer.WriteNumberValue(number);
-                break;
-            case short or byte or sbyte or ushort or uint:
-                writer.WriteNumberValue(Convert.ToInt64(value, CultureInfo.InvariantCulture));
-                break;
-            case ulong number:
-                writer.WriteNumberValue(number);
+            case string or bool or int or long or decimal or double or float or short or byte or sbyte or ushort or uint or ulong:
+                // Scalars exactly as the JSONL file has them: typed numbers, NaN as text, lone surrogates replaced.
+                HiltJsonlWriter.WriteValue(writer, value);
                 break;
             case JsonElement element:
                 WriteElement(writer, element, nullAsEmpty);
