@@ -335,12 +335,12 @@ internal sealed class HiltChatCall : IHiltStreamObserver
         extensions[HiltExtensionKeys.ReplyTo] = completionId;
         AddIf(extensions, HiltExtensionKeys.Model, model);
         extensions[HiltExtensionKeys.Provider] = provider;
-        var extra = new Dictionary<string, object?>(2, StringComparer.Ordinal);
+        var extra = new ExtensionsBuilder();
         AddIf(extra, "arguments", toolCall.Arguments);
         AddIf(extra, "call_id", toolCall.CallId);
         return new HiltEvent(HiltEventIds.NewId(now), now, _conversation.Id, agent, HiltActions.ToolCall)
         {
-            Content = new HiltContent(toolCall.Name) { Extra = extra.Count == 0 ? null : Freeze(extra) },
+            Content = new HiltContent(toolCall.Name) { Extra = extra.Count == 0 ? null : extra.ToFrozenMap() },
             Extensions = Freeze(extensions, session),
         };
     }
@@ -392,27 +392,18 @@ internal sealed class HiltChatCall : IHiltStreamObserver
         return tokens with { Total = (tokens.Prompt ?? 0) + (tokens.Completion ?? 0) };
     }
 
-    private static Dictionary<string, object?> NewExtensions() => new(16, StringComparer.Ordinal);
+    private static ExtensionsBuilder NewExtensions() => new();
 
     // Session keys go last, after the keys the format's examples list first.
-    private static FrozenMap Freeze(Dictionary<string, object?> extensions, HiltSession session)
+    private static FrozenMap Freeze(ExtensionsBuilder extensions, HiltSession session)
     {
         AddIf(extensions, HiltExtensionKeys.Tenant, session.Tenant);
         AddIf(extensions, HiltExtensionKeys.User, session.User);
         AddIf(extensions, HiltExtensionKeys.Session, session.Name);
-        return new FrozenMap(extensions);
+        return extensions.ToFrozenMap();
     }
 
-    private static void AddIf(Dictionary<string, object?> map, string key, string? value)
-    {
-        if (value is not null)
-        {
-            map[key] = value;
-        }
-    }
-
-    // Built here from strings and numbers only, so the event can take it without copying again.
-    private static FrozenMap Freeze(Dictionary<string, object?> map) => new(map);
+    private static void AddIf(ExtensionsBuilder map, string key, string? value) => map.SetIfNotNull(key, value);
 
     private sealed class StreamState(TimeSpan firstItem)
     {
