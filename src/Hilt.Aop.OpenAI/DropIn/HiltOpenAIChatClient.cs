@@ -203,8 +203,7 @@ internal sealed class HiltOpenAIChatClient : ChatClient
         }
     }
 
-    private int? EndCounting((System.Runtime.CompilerServices.StrongBox<int> Tries, System.Runtime.CompilerServices.StrongBox<int>? Previous)? counter) =>
-        counter is { } started ? _retries!.End(started) : null;
+    private int? EndCounting(RetryCounter? counter) => counter is null ? null : _retries!.End(counter);
 
     private void Complete(HiltChatCall call, ClientResult<ChatCompletion> result, int? retries)
     {

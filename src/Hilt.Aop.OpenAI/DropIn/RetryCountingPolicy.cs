@@ -13,18 +13,17 @@ internal sealed class RetryCountingPolicy : PipelinePolicy
 
     /// <summary>Starts counting the tries of a call made on this async flow.</summary>
     /// <returns>The counter, to give back to <see cref="End"/>.</returns>
-    public (StrongBox<int> Tries, StrongBox<int>? Previous) Begin()
+    public RetryCounter Begin()
     {
-        var previous = _tries.Value;
-        var tries = new StrongBox<int>();
-        _tries.Value = tries;
-        return (tries, previous);
+        var counter = new RetryCounter(new StrongBox<int>(), _tries.Value);
+        _tries.Value = counter.Tries;
+        return counter;
     }
 
     /// <summary>Stops counting and restores the flow as it was (a synchronous caller's context must not keep the counter).</summary>
     /// <param name="counter">What <see cref="Begin"/> returned.</param>
     /// <returns>The number of retries: tries after the first.</returns>
-    public int End((StrongBox<int> Tries, StrongBox<int>? Previous) counter)
+    public int End(RetryCounter counter)
     {
         _tries.Value = counter.Previous;
         return Math.Max(0, Volatile.Read(ref counter.Tries.Value) - 1);
