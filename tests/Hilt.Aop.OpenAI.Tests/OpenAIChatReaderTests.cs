@@ -22,17 +22,17 @@ public sealed class OpenAIChatReaderTests
     }
 
     [Fact]
-    public void ReadRequest_LazySequence_NewestUserMessageCountAndFingerprintOfOpening()
+    public void ReadRequest_ListHistory_NewestUserMessageCountAndFingerprintOfOpening()
     {
-        static IEnumerable<ChatMessage> History()
-        {
-            yield return new SystemChatMessage("Be brief.");
-            yield return new UserChatMessage("Capital of France?");
-            yield return new AssistantChatMessage("Paris.");
-            yield return new UserChatMessage("And of Italy?");
-        }
+        List<ChatMessage> history =
+        [
+            new SystemChatMessage("Be brief."),
+            new UserChatMessage("Capital of France?"),
+            new AssistantChatMessage("Paris."),
+            new UserChatMessage("And of Italy?"),
+        ];
 
-        var request = OpenAIChatReader.ReadRequest(History(), "gpt-4o-mini", default);
+        var request = OpenAIChatReader.ReadRequest(history, "gpt-4o-mini", default);
         var firstTurn = OpenAIChatReader.ReadRequest([new SystemChatMessage("Be brief."), new UserChatMessage("Capital of France?")], "gpt-4o-mini", default);
 
         Assert.Equal("And of Italy?", request.PromptText);
@@ -41,6 +41,24 @@ public sealed class OpenAIChatReaderTests
         Assert.Equal("gpt-4o-mini", request.RequestModel);
         Assert.NotNull(request.HistoryFingerprint);
         Assert.Equal(firstTurn.HistoryFingerprint, request.HistoryFingerprint);
+    }
+
+    [Fact]
+    public void ReadRequest_LazySequence_IsNotEnumeratedBehindTheCallersBack()
+    {
+        var enumerations = 0;
+        IEnumerable<ChatMessage> History()
+        {
+            enumerations++;
+            yield return new UserChatMessage("Capital of France?");
+        }
+
+        var request = OpenAIChatReader.ReadRequest(History(), "gpt-4o-mini", default);
+
+        // The SDK enumerates the caller's sequence once; a second pass could repeat its side effects.
+        Assert.Equal(0, enumerations);
+        Assert.Null(request.PromptText);
+        Assert.Equal("gpt-4o-mini", request.RequestModel);
     }
 
     [Fact]

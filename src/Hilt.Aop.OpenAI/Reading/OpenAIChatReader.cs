@@ -16,7 +16,8 @@ internal static class OpenAIChatReader
     /// <returns>The request as Hilt logs it.</returns>
     public static HiltChatRequest ReadRequest(IEnumerable<ChatMessage>? messages, string? requestModel, CancellationToken cancellationToken)
     {
-        var list = messages as IReadOnlyList<ChatMessage> ?? messages?.ToArray() ?? [];
+        // A lazy sequence is not enumerated a second time behind the caller's back (as for IChatClient).
+        var list = messages as IReadOnlyList<ChatMessage> ?? (messages as ICollection<ChatMessage>)?.ToArray() ?? [];
         UserChatMessage? newest = null;
         for (var i = list.Count - 1; i >= 0 && newest is null; i--)
         {

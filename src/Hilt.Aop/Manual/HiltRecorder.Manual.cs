@@ -28,7 +28,7 @@ public sealed partial class HiltRecorder
         var session = context.Session;
         var now = TimeProvider.GetUtcNow();
         var conversationId = session.ConversationKey is { } key
-            ? HiltConversationId.FromKey(key)
+            ? context.Threads.ForKey(key).Id
             : context.Threads.LastConversationId ?? context.Threads.DefaultConversationId;
 
         var merged = new Dictionary<string, object?>(StringComparer.Ordinal);

@@ -440,6 +440,12 @@ public sealed class JsonlSink : IHiltSink
 
     private static bool EndsMidLine(string path)
     {
+        // A new file is the common case: no exception for it.
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
